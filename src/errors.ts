@@ -1,0 +1,92 @@
+/** How serious an input issue is: errors stop a build, warnings never do. */
+export type Severity = "error" | "warning";
+
+/** Machine-readable codes for input issues. */
+export type IssueCode =
+  | "file_missing"
+  | "file_empty"
+  | "file_binary"
+  | "csv_syntax"
+  | "field_count"
+  | "column_missing"
+  | "column_duplicate"
+  | "value_required"
+  | "value_invalid"
+  | "date_invalid"
+  | "date_ambiguous"
+  | "date_order"
+  | "url_invalid"
+  | "cell_too_long"
+  | "id_duplicate"
+  | "reference_unknown"
+  | "markup_suspect";
+
+/** One problem found in the inputs, with where it is and what to do about it. */
+export interface Issue {
+  file: string;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  severity: Severity;
+  code: IssueCode;
+  message: string;
+  hint: string | null;
+}
+
+/** Codes of errors that are the user's to fix (exit 1 or 2) rather than bugs (exit 3). */
+export type BriefkitErrorCode =
+  | "invalid_input"
+  | "usage"
+  | "template"
+  | "config";
+
+/**
+ * The one error type briefkit throws on purpose. Anything else that escapes
+ * is a bug.
+ */
+export class BriefkitError extends Error {
+  readonly code: BriefkitErrorCode;
+  readonly issues: readonly Issue[];
+  /** File (and line) the error is about, when there is one. */
+  readonly location: string | null;
+
+  constructor(options: {
+    code: BriefkitErrorCode;
+    message: string;
+    location?: string | null;
+    issues?: readonly Issue[];
+    cause?: unknown;
+  }) {
+    super(options.message, { cause: options.cause });
+    this.name = "BriefkitError";
+    this.code = options.code;
+    this.location = options.location ?? null;
+    this.issues = options.issues ?? [];
+  }
+}
+
+/** Formats an issue the way people read it: `file:line column: message (hint)`. */
+export function formatIssue(issue: Issue): string {
+  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
+  const column = issue.column === null ? "" : ` ${issue.column}`;
+  const hint = issue.hint === null ? "" : `\n    hint: ${issue.hint}`;
+  const tag = issue.severity === "warning" ? "warning: " : "";
+  return `${where}${column}: ${tag}${issue.message}${hint}`;
+}
+
+/** Sorts issues by file, then line, then column, keeping the original order on ties. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort(
+      (a, b) =>
+        compareText(a.issue.file, b.issue.file) ||
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ issue }) => issue);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

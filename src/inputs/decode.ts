@@ -1,0 +1,47 @@
+/** The encodings briefkit recognises in input files. */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncoding }
+  | { ok: false; reason: "binary" };
+
+/**
+ * Turns the bytes of a whole file into text. A byte-order mark decides
+ * UTF-8 or UTF-16; otherwise the whole file is tried as UTF-8, and if it is
+ * not valid UTF-8 it is read as Windows-1252 (Excel's "CSV" on Windows).
+ * Files with NUL bytes (and no UTF-16 mark) are not text.
+ */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return decodeWith(bytes.subarray(3), "utf-8");
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) {
+    return decodeWith(bytes.subarray(2), "utf-16le");
+  }
+  if (startsWith(bytes, [0xfe, 0xff])) {
+    return decodeWith(bytes.subarray(2), "utf-16be");
+  }
+  if (bytes.includes(0)) return { ok: false, reason: "binary" };
+  const utf8 = decodeWith(bytes, "utf-8");
+  if (utf8.ok) return utf8;
+  return decodeWith(bytes, "windows-1252");
+}
+
+function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    if (hasControlCharacters(text)) return { ok: false, reason: "binary" };
+    return { ok: true, text, encoding };
+  } catch {
+    return { ok: false, reason: "binary" };
+  }
+}
+
+// Text files hold tabs and line ends, never other C0 controls.
+function hasControlCharacters(text: string): boolean {
+  return /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f]/.test(text);
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}

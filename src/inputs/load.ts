@@ -1,0 +1,195 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { DateOrder } from "../dates.js";
+import { sortIssues, type Issue } from "../errors.js";
+import { parseCsv } from "./csv.js";
+import { decodeText } from "./decode.js";
+import {
+  createSchemas,
+  INPUT_FILES,
+  type Engagement,
+  type Initiative,
+  type InputKind,
+  type Partner,
+  type Topic,
+} from "./schemas.js";
+import { suggest, validateTable, type Checked } from "./validate.js";
+
+/** Everything read from an inputs folder, valid rows only. */
+export interface InputData {
+  partners: Partner[];
+  topics: Topic[];
+  engagements: Engagement[];
+  initiatives: Initiative[];
+  /** Headers of engagement columns the schema does not know, in file order. */
+  extraColumns: string[];
+  /** The path of each file as shown in messages. */
+  files: Record<InputKind, string>;
+}
+
+export interface LoadResult {
+  data: InputData;
+  /** Every issue of every file, sorted by file and line. */
+  issues: Issue[];
+}
+
+/** The bytes of each input file; `null` for a file that is not there. */
+export type InputFiles = Record<InputKind, { path: string; bytes: Uint8Array | null }>;
+
+/** Reads the four input files of a folder and validates them. */
+export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
+  const entries = await Promise.all(
+    (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => {
+      const path = join(options.dir, INPUT_FILES[kind].name);
+      return [kind, { path, bytes: await readOptional(path) }] as const;
+    }),
+  );
+  return parseInputs({ files: Object.fromEntries(entries) as InputFiles, dateOrder: options.dateOrder ?? null });
+}
+
+async function readOptional(path: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Decodes, parses and validates the input files, then checks ids and references across them. Never throws on bad input. */
+export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder | null }): LoadResult {
+  const schemas = createSchemas({ dateOrder: options.dateOrder });
+  const issues: Issue[] = [];
+  const files = Object.fromEntries(
+    Object.entries(options.files).map(([kind, file]) => [kind, file.path]),
+  ) as Record<InputKind, string>;
+
+  function read<K extends InputKind>(kind: K, schema: (typeof schemas)[keyof typeof schemas]) {
+    const spec = INPUT_FILES[kind];
+    const { path, bytes } = options.files[kind];
+    if (bytes === null) {
+      if (!spec.optionalFile) {
+        issues.push({
+          file: path, line: null, column: null, value: null, severity: "error", code: "file_missing",
+          message: "the file is missing",
+          hint: `every inputs folder needs ${spec.name} with the columns ${spec.required.join(", ")}`,
+        });
+      }
+      return { rows: [], extraColumns: [] as string[] };
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      issues.push({
+        file: path, line: null, column: null, value: null, severity: "error", code: "file_binary",
+        message: "the file is not text",
+        hint: 'save it from Excel with "Save As" → "CSV UTF-8 (Comma delimited)"',
+      });
+      return { rows: [], extraColumns: [] };
+    }
+    const parsed = parseCsv(decoded.text, path);
+    issues.push(...parsed.issues);
+    if (parsed.table === null) return { rows: [], extraColumns: [] };
+    const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
+    issues.push(...checked.issues);
+    const extraColumns = parsed.table.columns
+      .filter((column) => !(spec.known as readonly string[]).includes(column))
+      .map((column) => parsed.table!.labels[column] ?? column);
+    return { rows: checked.rows, extraColumns };
+  }
+
+  const partnerRows = unique(read("partners", schemas.partner).rows as Array<Checked<Omit<Partner, "line">>>, files.partners, issues);
+  const topicRows = unique(read("topics", schemas.topic).rows as Array<Checked<Omit<Topic, "line">>>, files.topics, issues);
+  const engagementRead = read("engagements", schemas.engagement);
+  type EngagementRow = z_output<typeof schemas.engagement>;
+  const engagementRows = unique(engagementRead.rows as Array<Checked<EngagementRow>>, files.engagements, issues);
+  const initiativeRows = read("initiatives", schemas.initiative).rows as Array<Checked<z_output<typeof schemas.initiative>>>;
+
+  const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
+  const topics = topicRows.map(({ line, value }) => ({ ...value, line }));
+  const resolvePartner = resolver(partners, "partner", files.partners);
+  const resolveTopic = resolver(topics, "topic", files.topics);
+
+  const engagements: Engagement[] = [];
+  for (const { line, value, extra } of engagementRows) {
+    const refIssues: Issue[] = [];
+    const partnerIds = value.partners.map((ref) => resolvePartner(ref, files.engagements, line, "partners", refIssues));
+    const topicIds = value.topics.map((ref) => resolveTopic(ref, files.engagements, line, "topics", refIssues));
+    issues.push(...refIssues);
+    if (refIssues.length > 0) continue;
+    engagements.push({
+      id: value.id,
+      startDate: value.start_date as string,
+      endDate: value.end_date,
+      title: value.title,
+      partners: dedupe(partnerIds as string[]),
+      topics: dedupe(topicIds as string[]),
+      kind: value.kind,
+      location: value.location,
+      officials: value.officials,
+      summary: value.summary,
+      sourceUrl: value.source_url,
+      status: value.status,
+      extra,
+      line,
+    });
+  }
+
+  const initiatives: Initiative[] = [];
+  for (const { line, value } of initiativeRows) {
+    const refIssues: Issue[] = [];
+    const partnerIds = value.partners.map((ref) => resolvePartner(ref, files.initiatives, line, "partners", refIssues));
+    const topicIds = value.topics.map((ref) => resolveTopic(ref, files.initiatives, line, "topics", refIssues));
+    issues.push(...refIssues);
+    if (refIssues.length > 0) continue;
+    initiatives.push({ ...value, partners: partnerIds as string[], topics: topicIds as string[], line });
+  }
+
+  return {
+    data: { partners, topics, engagements, initiatives, extraColumns: engagementRead.extraColumns, files },
+    issues: sortIssues(issues),
+  };
+}
+
+type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
+
+function unique<T extends { id: string }>(rows: Array<Checked<T>>, file: string, issues: Issue[]): Array<Checked<T>> {
+  const seen = new Map<string, number>();
+  return rows.filter((row) => {
+    const key = row.value.id.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({
+        file, line: row.line, column: "id", value: row.value.id, severity: "error", code: "id_duplicate",
+        message: `the id "${row.value.id}" is already used on line ${first}`,
+        hint: "give each row its own id",
+      });
+      return false;
+    }
+    seen.set(key, row.line);
+    return true;
+  });
+}
+
+function resolver(records: ReadonlyArray<{ id: string; name: string }>, what: string, listFile: string) {
+  const byKey = new Map<string, string>();
+  for (const record of records) {
+    byKey.set(record.id.toLowerCase(), record.id);
+    byKey.set(record.name.toLowerCase(), record.id);
+  }
+  const ids = records.map((record) => record.id);
+  return (ref: string, file: string, line: number, column: string, issues: Issue[]): string | null => {
+    const found = byKey.get(ref.toLowerCase());
+    if (found !== undefined) return found;
+    const guess = suggest(ref, ids) ?? suggest(ref, records.map((r) => r.name));
+    issues.push({
+      file, line, column, value: ref, severity: "error", code: "reference_unknown",
+      message: `"${ref}" is not a known ${what}`,
+      hint: guess !== null ? `did you mean "${guess}"?` : `add it to ${listFile}, or use one of its ids`,
+    });
+    return null;
+  };
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,120 @@
+import type { z } from "zod";
+import type { Issue, IssueCode } from "../errors.js";
+import type { CsvTable } from "./csv.js";
+import { MAX_CELL_LENGTH } from "./schemas.js";
+
+/** A validated row and the line it came from. */
+export interface Checked<T> {
+  line: number;
+  value: T;
+  /** Cells of columns the schema does not know, by the header as typed. */
+  extra: Record<string, string>;
+}
+
+/**
+ * Checks that the required columns are there, then validates every row with
+ * the zod schema. Rows with errors are left out; their issues say why.
+ */
+export function validateTable<S extends z.ZodType>(options: {
+  file: string;
+  table: CsvTable;
+  schema: S;
+  required: readonly string[];
+  known: readonly string[];
+}): { rows: Array<Checked<z.output<S>>>; issues: Issue[] } {
+  const { file, table, schema } = options;
+  const issues: Issue[] = [];
+  const missing = options.required.filter((column) => !table.columns.includes(column));
+  for (const column of missing) {
+    issues.push({
+      file,
+      line: 1,
+      column,
+      value: null,
+      severity: "error",
+      code: "column_missing",
+      message: `the required column "${column}" is missing`,
+      hint: `the header row has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
+    });
+  }
+  if (missing.length > 0) return { rows: [], issues };
+
+  const unknown = table.columns.filter((column) => !options.known.includes(column));
+  const rows: Array<Checked<z.output<S>>> = [];
+  for (const row of table.rows) {
+    const rowIssues: Issue[] = [];
+    for (const [column, value] of Object.entries(row.cells)) {
+      if (value.length > MAX_CELL_LENGTH) {
+        rowIssues.push({
+          file,
+          line: row.line,
+          column: table.labels[column] ?? column,
+          value: `${value.slice(0, 40)}…`,
+          severity: "error",
+          code: "cell_too_long",
+          message: `the value has ${value.length} characters; Excel holds at most ${MAX_CELL_LENGTH} in a cell`,
+          hint: "shorten it, or link to the full text with source_url",
+        });
+      }
+    }
+    const result = schema.safeParse(row.cells);
+    if (!result.success) {
+      for (const zodIssue of result.error.issues) {
+        rowIssues.push(toIssue(file, row.line, row.cells, zodIssue));
+      }
+    }
+    issues.push(...rowIssues);
+    if (rowIssues.length === 0 && result.success) {
+      const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
+      rows.push({ line: row.line, value: result.data, extra });
+    }
+  }
+  return { rows, issues };
+}
+
+function toIssue(file: string, line: number, cells: Record<string, string>, zodIssue: z.core.$ZodIssue): Issue {
+  const column = String(zodIssue.path[0] ?? "");
+  const params = (zodIssue as { params?: { code?: IssueCode; hint?: string | null } }).params;
+  return {
+    file,
+    line,
+    column: column === "" ? null : column,
+    value: column === "" ? null : (cells[column] ?? null),
+    severity: "error",
+    code: params?.code ?? "value_invalid",
+    message: zodIssue.message,
+    hint: params?.hint ?? null,
+  };
+}
+
+/** Edit distance, for "did you mean …?" hints. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate closest to `value`, when it is close enough to be a typo. */
+export function suggest(value: string, candidates: readonly string[]): string | null {
+  const folded = fold(value);
+  let best: { candidate: string; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(folded, fold(candidate));
+    if (best === null || distance < best.distance) best = { candidate, distance };
+  }
+  if (best === null) return null;
+  const limit = Math.max(2, Math.floor(folded.length / 3));
+  return best.distance <= limit ? best.candidate : null;
+}
+
+function fold(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\s\-_]+/g, "");
+}
