@@ -1,7 +1,5 @@
 import type Handlebars from "handlebars";
 
-type HelperOptions = Handlebars.HelperOptions;
-
 /**
  * Helpers templates may use. Each takes plain values and returns text or a
  * boolean; none reaches outside the context it is given.
@@ -21,9 +19,6 @@ export function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper("plural", (count: unknown, one: unknown, many: unknown) =>
     `${Number(count)} ${Number(count) === 1 ? String(one) : String(many)}`,
   );
-  /** `{{#first list 3}}…{{/first}}`: the first n items of a list. */
-  env.registerHelper("first", function (this: unknown, list: unknown, n: unknown, options: HelperOptions) {
-    const items = Array.isArray(list) ? list.slice(0, Number(n)) : [];
-    return items.map((item) => options.fn(item)).join("");
-  });
+  /** `{{#each (first list 3)}}…{{/each}}`: the first n items of a list. */
+  env.registerHelper("first", (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, Number(n)) : []));
 }

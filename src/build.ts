@@ -1,0 +1,59 @@
+import { composeBriefing } from "./compose/compose.js";
+import { loadTemplates } from "./compose/templates.js";
+import type { Config } from "./config.js";
+import { BriefkitError, type Issue } from "./errors.js";
+import { loadInputs } from "./inputs/load.js";
+import { buildBriefing, type Briefing } from "./model/briefing.js";
+import type { Period } from "./model/period.js";
+import { reportName, type Format, type ReportFile } from "./output/write.js";
+import { renderPacket } from "./render/pdf/packet.js";
+import { renderWorkbook } from "./render/xlsx/workbook.js";
+
+export interface BuildOptions {
+  /** Folder of the four input CSV files. */
+  inputs: string;
+  /** Folder of the templates. */
+  templates: string;
+  config: Config;
+  period: Period;
+  /** ISO date the data is as of; dates in the outputs come from it, never the clock. */
+  asOf: string;
+  formats: readonly Format[];
+  /** Build from the valid rows when some are not; the skipped ones are listed in the outputs. */
+  allowInvalid?: boolean;
+}
+
+export interface BuildResult {
+  files: ReportFile[];
+  issues: Issue[];
+  briefing: Briefing;
+}
+
+/**
+ * Reads and validates the inputs, then builds the reports in memory.
+ * Throws a BriefkitError with the issues when the inputs have errors and
+ * `allowInvalid` is not set; nothing is written either way.
+ */
+export async function buildReports(options: BuildOptions): Promise<BuildResult> {
+  const { data, issues } = await loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
+  const errors = issues.filter((issue) => issue.severity === "error");
+  if (errors.length > 0 && !options.allowInvalid) {
+    throw new BriefkitError({
+      code: "invalid_input",
+      message: `the inputs have ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written`,
+      issues,
+    });
+  }
+  const templates = await loadTemplates(options.templates);
+  const briefing = buildBriefing({ data, issues, config: options.config, period: options.period, asOf: options.asOf });
+  const composition = composeBriefing(briefing, templates);
+  const files: ReportFile[] = [];
+  for (const format of options.formats) {
+    const bytes =
+      format === "xlsx"
+        ? await renderWorkbook({ briefing, spec: composition.workbook })
+        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels });
+    files.push({ format, name: reportName(options.period, format), bytes });
+  }
+  return { files, issues, briefing };
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { BriefkitError } from "../errors.js";
+import type { Briefing } from "../model/briefing.js";
+import { toTemplateContext } from "./context.js";
+import { parseDocument, type Document } from "./document.js";
+import { createEnvironment, renderTemplate } from "./environment.js";
+import type { Templates } from "./templates.js";
+
+const sheetName = z
+  .string()
+  .min(1)
+  .max(31, "a sheet name has at most 31 characters")
+  .refine((name) => !/[[\]:*?/\\]/.test(name), "a sheet name cannot contain [ ] : * ? / \\");
+
+function columns<const K extends string>(keys: readonly K[]) {
+  return z.object({ name: sheetName, columns: z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>) });
+}
+
+/** What the workbook template must give: sheet names, headers and the About rows. */
+export const workbookSpecSchema = z.object({
+  title: z.string(),
+  subject: z.string(),
+  marking: z.string(),
+  sheets: z.object({
+    about: z.object({ name: sheetName }),
+    matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), corner: z.string(), total: z.string() }),
+    engagements: columns(["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"]),
+    engagementTopics: columns(["id", "date", "status", "partner", "topic"]),
+    upcoming: columns(["start_date", "end_date", "title", "kind", "partners", "topics", "location"]),
+    partners: columns(["id", "name", "kind", "region", "window_count"]),
+    areas: columns(["id", "name", "category", "description"]),
+    initiatives: columns(["year", "title", "objective", "partners", "topics", "status"]),
+    issues: columns(["severity", "file", "line", "column", "value", "message", "hint"]),
+  }),
+  about: z.array(z.tuple([z.string(), z.union([z.string(), z.number()])])),
+});
+
+export type WorkbookSpec = z.infer<typeof workbookSpecSchema>;
+
+/** Words the PDF renderer draws itself, from `labels.json.hbs`. */
+export const packetLabelsSchema = z.object({
+  pageNumber: z.string().refine((s) => s.includes("{page}"), "must contain {page}"),
+  matrixTotal: z.string(),
+  title: z.string(),
+  subject: z.string(),
+});
+
+export type PacketLabels = z.infer<typeof packetLabelsSchema>;
+
+/** The composed packet and workbook text of a briefing. */
+export interface Composition {
+  packet: Document;
+  workbook: WorkbookSpec;
+  labels: PacketLabels;
+}
+
+/** Renders the templates with a briefing. Pure: the templates are already read. */
+export function composeBriefing(briefing: Briefing, templates: Templates): Composition {
+  const env = createEnvironment(templates.partials);
+  const context = toTemplateContext(briefing);
+  const packetText = renderTemplate({ env, template: templates.packet, context });
+  let packet: Document;
+  try {
+    packet = parseDocument(packetText, templates.packet.name);
+  } catch (error) {
+    throw new BriefkitError({ code: "template", location: templates.packet.name, message: (error as Error).message, cause: error });
+  }
+  const workbook = parseJson(renderTemplate({ env, template: templates.workbook, context }), templates.workbook.name, workbookSpecSchema);
+  assertUniqueSheetNames(workbook, templates.workbook.name);
+  const labels = parseJson(renderTemplate({ env, template: templates.labels, context }), templates.labels.name, packetLabelsSchema);
+  return { packet, workbook, labels };
+}
+
+function parseJson<S extends z.ZodType>(text: string, name: string, schema: S): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BriefkitError({ code: "template", location: name, message: `${name}: the template's output is not valid JSON (${(error as Error).message})`, cause: error });
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const detail = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new BriefkitError({ code: "template", location: name, message: `${name}: ${detail}` });
+  }
+  return result.data;
+}
+
+function assertUniqueSheetNames(spec: WorkbookSpec, name: string): void {
+  const seen = new Set<string>();
+  for (const sheet of Object.values(spec.sheets)) {
+    const key = sheet.name.toLowerCase();
+    if (seen.has(key)) throw new BriefkitError({ code: "template", location: name, message: `${name}: two sheets are named "${sheet.name}"` });
+    seen.add(key);
+  }
+}

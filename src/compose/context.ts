@@ -1,0 +1,127 @@
+import type { Briefing } from "../model/briefing.js";
+import type { Engagement } from "../inputs/schemas.js";
+import type { Matrix } from "../model/matrix.js";
+import { toUtcDate } from "../dates.js";
+import { formatIssue } from "../errors.js";
+
+/**
+ * The plain-object view of a briefing that templates see: names resolved,
+ * dates written out in the locale. Plain objects only, since Handlebars
+ * refuses prototype access.
+ */
+export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
+  const { config, period, window } = briefing;
+  const formatDate = dateFormatter(config.locale);
+  const partnerName = nameLookup(briefing.partners);
+  const topicName = nameLookup(briefing.topics);
+  const dateRange = (from: string, to: string | null) =>
+    to === null || to === from ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
+
+  const engagement = (e: Engagement) => ({
+    id: e.id,
+    title: e.title,
+    startDate: e.startDate,
+    endDate: e.endDate ?? "",
+    dates: dateRange(e.startDate, e.endDate),
+    kind: e.kind,
+    status: e.status,
+    location: e.location,
+    partners: e.partners.map(partnerName),
+    topics: e.topics.map(topicName),
+    officials: [...e.officials],
+    summary: e.summary,
+    sourceUrl: e.sourceUrl ?? "",
+    extra: Object.entries(e.extra).filter(([, value]) => value !== "").map(([name, value]) => ({ name, value })),
+  });
+  const windowMatrix = briefing.matrix.window;
+  const partnerRow = new Map(windowMatrix.partners.map((id, index) => [id, index]));
+
+  return {
+    title: config.title,
+    office: config.office,
+    marking: config.marking,
+    author: config.author,
+    locale: config.locale,
+    asOf: { iso: briefing.asOf, text: formatDate(briefing.asOf) },
+    period: { label: period.label, kind: period.kind, from: period.from, to: period.to, text: dateRange(period.from, period.to) },
+    window: { weeks: window.weeks, from: window.from, to: window.to, text: dateRange(window.from, window.to) },
+    counts: {
+      engagements: briefing.engagements.length,
+      periodEngagements: briefing.periodEngagements.length,
+      upcoming: briefing.upcoming.length,
+      partners: briefing.partners.length,
+      topics: briefing.topics.length,
+      initiatives: briefing.initiatives.length,
+      issues: briefing.issues.length,
+      errors: briefing.issues.filter((i) => i.severity === "error").length,
+      warnings: briefing.issues.filter((i) => i.severity === "warning").length,
+    },
+    engagements: briefing.engagements.map(engagement),
+    periodEngagements: briefing.periodEngagements.map(engagement),
+    upcoming: briefing.upcoming.map(engagement),
+    partners: briefing.partners.map((p) => {
+      const row = partnerRow.get(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        region: p.region,
+        focus: p.id === config.focus,
+        windowCount: row === undefined ? 0 : windowEngagementCount(briefing, p.id),
+        engagements: briefing.engagements
+          .filter((e) => e.partners.includes(p.id) && e.startDate >= window.from && e.startDate <= window.to)
+          .map(engagement),
+      };
+    }),
+    topics: briefing.topics.map((t) => ({ id: t.id, name: t.name, category: t.category, description: t.description })),
+    initiatives: briefing.initiatives.map((i) => ({
+      year: i.year,
+      title: i.title,
+      objective: i.objective,
+      status: i.status,
+      partners: i.partners.map(partnerName),
+      topics: i.topics.map(topicName),
+    })),
+    issues: briefing.issues.map((i) => ({
+      file: i.file,
+      line: i.line ?? "",
+      column: i.column ?? "",
+      value: i.value ?? "",
+      severity: i.severity,
+      code: i.code,
+      message: i.message,
+      hint: i.hint ?? "",
+      text: formatIssue(i),
+    })),
+    highlights: {
+      activePartners: briefing.highlights.activePartners.map(partnerName),
+      newPartners: briefing.highlights.newPartners.map(partnerName),
+      activeTopics: briefing.highlights.activeTopics.map(topicName),
+      newTopics: briefing.highlights.newTopics.map(topicName),
+      busiestTopics: briefing.highlights.busiestTopics.map((t) => ({ name: topicName(t.id), count: t.count })),
+    },
+    matrix: { period: matrixSummary(briefing.matrix.period), window: matrixSummary(windowMatrix) },
+  };
+}
+
+function windowEngagementCount(briefing: Briefing, partner: string): number {
+  const { from, to } = briefing.window;
+  return briefing.engagements.filter(
+    (e) => e.status !== "cancelled" && e.partners.includes(partner) && e.startDate >= from && e.startDate <= to,
+  ).length;
+}
+
+function matrixSummary(matrix: Matrix) {
+  return { total: matrix.total, empty: matrix.total === 0 };
+}
+
+function nameLookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
+  const names = new Map(records.map((r) => [r.id, r.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** Formats ISO dates as the locale writes them, always on the UTC calendar day. */
+export function dateFormatter(locale: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+  return (iso) => format.format(toUtcDate(iso));
+}

@@ -1,0 +1,11 @@
+export { buildReports, type BuildOptions, type BuildResult } from "./build.js";
+export { loadConfig, parseConfig, DEFAULT_CONFIG, configSchema, type Config } from "./config.js";
+export { BriefkitError, formatIssue, type Issue, type IssueCode, type Severity } from "./errors.js";
+export { loadInputs, parseInputs, type InputData, type InputFiles, type LoadResult } from "./inputs/load.js";
+export type { Engagement, Initiative, Partner, Topic } from "./inputs/schemas.js";
+export { buildBriefing, type Briefing } from "./model/briefing.js";
+export { countMatrix, type Matrix } from "./model/matrix.js";
+export { rangePeriod, weekContaining, weekPeriod, type Period } from "./model/period.js";
+export { composeBriefing, type Composition } from "./compose/compose.js";
+export { loadTemplates, type Templates } from "./compose/templates.js";
+export { reportName, writeReports, type Format, type ReportFile } from "./output/write.js";
