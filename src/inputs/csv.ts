@@ -55,7 +55,7 @@ export function parseCsv(text: string, file: string): { table: CsvTable | null; 
     return { table: null, issues };
   }
   const delimiter = detectDelimiter(text);
-  let parsed: Array<{ record: string[]; info: { lines: number } }>;
+  let parsed: Array<{ record: string[]; info: { bytes: number } }>;
   try {
     parsed = parse(text, {
       delimiter,
@@ -63,18 +63,21 @@ export function parseCsv(text: string, file: string): { table: CsvTable | null; 
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    }) as unknown as Array<{ record: string[]; info: { bytes: number } }>;
   } catch (error) {
     issues.push(syntaxIssue(file, error));
     return { table: null, issues };
   }
 
-  let nextLine = 1;
+  // csv-parse counts a CRLF inside quotes as two lines, so lines are counted
+  // here from the byte offset where each record starts.
+  const lineAt = lineCounter(Buffer.from(text));
+  let start = 0;
   const records: CsvRow[] = [];
   let header: { line: number; names: string[] } | null = null;
   for (const { record, info } of parsed) {
-    const line = nextLine;
-    nextLine = info.lines + 1;
+    const line = lineAt(start);
+    start = info.bytes;
     if (record.length === 1 && record[0]?.trim() === "") continue;
     if (header === null) {
       header = { line, names: record };
@@ -131,6 +134,19 @@ export function parseCsv(text: string, file: string): { table: CsvTable | null; 
   return { table: { columns, labels, rows, delimiter }, issues };
 }
 
+/** Line number (from 1) of a byte offset; offsets must be asked in increasing order. */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  return (offset) => {
+    for (; position < offset && position < bytes.length; position++) {
+      const byte = bytes[position];
+      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
 function fieldCountHint(delimiter: string): string {
   const name = delimiter === "\t" ? "tab" : `"${delimiter}"`;
   return `fields are separated by ${name}; put quotes around a value that contains ${name} or a line break`;
@@ -141,7 +157,7 @@ function syntaxIssue(file: string, error: unknown): Issue {
   const unclosed = info.code === "CSV_QUOTE_NOT_CLOSED";
   return {
     file,
-    line: typeof info.lines === "number" ? info.lines : null,
+    line: lineOf(info),
     column: null,
     value: null,
     severity: "error",
@@ -153,6 +169,13 @@ function syntaxIssue(file: string, error: unknown): Issue {
       ? 'look for a stray " on this line or above; write a quote inside a value as ""'
       : 'write a quote inside a value as "" and quote values that contain the delimiter',
   };
+}
+
+// csv-parse names the line where an unclosed quote opened in its message.
+function lineOf(info: { lines?: number; message?: string }): number | null {
+  const opened = /at line (\d+)/.exec(info.message ?? "");
+  if (opened) return Number(opened[1]);
+  return typeof info.lines === "number" ? info.lines : null;
 }
 
 function fileIssue(file: string, code: Issue["code"], message: string, hint: string | null): Issue {

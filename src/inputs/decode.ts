@@ -1,3 +1,5 @@
+import iconv from "iconv-lite";
+
 /** The encodings briefkit recognises in input files. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -29,7 +31,12 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 
 function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {
   try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    // Node's TextDecoder reads "windows-1252" as Latin-1 when built without
+    // full ICU, losing –, “ ” and €; iconv-lite has the real table.
+    const text =
+      encoding === "windows-1252"
+        ? iconv.decode(Buffer.from(bytes), "windows-1252")
+        : new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     if (hasControlCharacters(text)) return { ok: false, reason: "binary" };
     return { ok: true, text, encoding };
   } catch {

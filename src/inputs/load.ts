@@ -75,7 +75,7 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
           hint: `every inputs folder needs ${spec.name} with the columns ${spec.required.join(", ")}`,
         });
       }
-      return { rows: [], extraColumns: [] as string[] };
+      return { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
@@ -84,21 +84,24 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
         message: "the file is not text",
         hint: 'save it from Excel with "Save As" → "CSV UTF-8 (Comma delimited)"',
       });
-      return { rows: [], extraColumns: [] };
+      return { rows: [], rejected: [], extraColumns: [], usable: false };
     }
     const parsed = parseCsv(decoded.text, path);
     issues.push(...parsed.issues);
-    if (parsed.table === null) return { rows: [], extraColumns: [] };
+    if (parsed.table === null) return { rows: [], rejected: [], extraColumns: [], usable: false };
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
     issues.push(...checked.issues);
     const extraColumns = parsed.table.columns
       .filter((column) => !(spec.known as readonly string[]).includes(column))
       .map((column) => parsed.table!.labels[column] ?? column);
-    return { rows: checked.rows, extraColumns };
+    const usable = !checked.issues.some((issue) => issue.code === "column_missing");
+    return { rows: checked.rows, rejected: checked.rejected, extraColumns, usable };
   }
 
-  const partnerRows = unique(read("partners", schemas.partner).rows as Array<Checked<Omit<Partner, "line">>>, files.partners, issues);
-  const topicRows = unique(read("topics", schemas.topic).rows as Array<Checked<Omit<Topic, "line">>>, files.topics, issues);
+  const partnerRead = read("partners", schemas.partner);
+  const topicRead = read("topics", schemas.topic);
+  const partnerRows = unique(partnerRead.rows as Array<Checked<Omit<Partner, "line">>>, files.partners, issues);
+  const topicRows = unique(topicRead.rows as Array<Checked<Omit<Topic, "line">>>, files.topics, issues);
   const engagementRead = read("engagements", schemas.engagement);
   type EngagementRow = z_output<typeof schemas.engagement>;
   const engagementRows = unique(engagementRead.rows as Array<Checked<EngagementRow>>, files.engagements, issues);
@@ -106,8 +109,10 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
   const topics = topicRows.map(({ line, value }) => ({ ...value, line }));
-  const resolvePartner = resolver(partners, "partner", files.partners);
-  const resolveTopic = resolver(topics, "topic", files.topics);
+  // A list that could not be read at all has its own issue; checking
+  // references against it would only bury that issue under one per row.
+  const resolvePartner = resolver({ records: partners, what: "partner", listFile: files.partners, ...partnerRead });
+  const resolveTopic = resolver({ records: topics, what: "topic", listFile: files.topics, ...topicRead });
 
   const engagements: Engagement[] = [];
   for (const { line, value, extra } of engagementRows) {
@@ -170,7 +175,24 @@ function unique<T extends { id: string }>(rows: Array<Checked<T>>, file: string,
   });
 }
 
-function resolver(records: ReadonlyArray<{ id: string; name: string }>, what: string, listFile: string) {
+type Rejected = { line: number; cells: Record<string, string> };
+
+function resolver(options: {
+  records: ReadonlyArray<{ id: string; name: string }>;
+  what: string;
+  listFile: string;
+  /** False when the list could not be read at all. */
+  usable: boolean;
+  /** Rows of the list that have errors of their own. */
+  rejected: readonly Rejected[];
+}) {
+  const { records, what, listFile, usable } = options;
+  const rejectedLine = new Map<string, number>();
+  for (const row of options.rejected) {
+    for (const key of [row.cells.id, row.cells.name]) {
+      if (key !== undefined && key.trim() !== "") rejectedLine.set(key.trim().toLowerCase(), row.line);
+    }
+  }
   const byKey = new Map<string, string>();
   for (const record of records) {
     byKey.set(record.id.toLowerCase(), record.id);
@@ -180,6 +202,16 @@ function resolver(records: ReadonlyArray<{ id: string; name: string }>, what: st
   return (ref: string, file: string, line: number, column: string, issues: Issue[]): string | null => {
     const found = byKey.get(ref.toLowerCase());
     if (found !== undefined) return found;
+    if (!usable) return ref;
+    const broken = rejectedLine.get(ref.toLowerCase());
+    if (broken !== undefined) {
+      issues.push({
+        file, line, column, value: ref, severity: "error", code: "reference_unknown",
+        message: `the ${what} "${ref}" is on line ${broken} of ${listFile}, which has errors`,
+        hint: `fix ${listFile}:${broken} first`,
+      });
+      return null;
+    }
     const guess = suggest(ref, ids) ?? suggest(ref, records.map((r) => r.name));
     issues.push({
       file, line, column, value: ref, severity: "error", code: "reference_unknown",

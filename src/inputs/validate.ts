@@ -21,7 +21,7 @@ export function validateTable<S extends z.ZodType>(options: {
   schema: S;
   required: readonly string[];
   known: readonly string[];
-}): { rows: Array<Checked<z.output<S>>>; issues: Issue[] } {
+}): { rows: Array<Checked<z.output<S>>>; rejected: Array<{ line: number; cells: Record<string, string> }>; issues: Issue[] } {
   const { file, table, schema } = options;
   const issues: Issue[] = [];
   const missing = options.required.filter((column) => !table.columns.includes(column));
@@ -37,10 +37,11 @@ export function validateTable<S extends z.ZodType>(options: {
       hint: `the header row has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
     });
   }
-  if (missing.length > 0) return { rows: [], issues };
+  if (missing.length > 0) return { rows: [], rejected: [], issues };
 
   const unknown = table.columns.filter((column) => !options.known.includes(column));
   const rows: Array<Checked<z.output<S>>> = [];
+  const rejected: Array<{ line: number; cells: Record<string, string> }> = [];
   for (const row of table.rows) {
     const rowIssues: Issue[] = [];
     for (const [column, value] of Object.entries(row.cells)) {
@@ -67,9 +68,11 @@ export function validateTable<S extends z.ZodType>(options: {
     if (rowIssues.length === 0 && result.success) {
       const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
       rows.push({ line: row.line, value: result.data, extra });
+    } else {
+      rejected.push(row);
     }
   }
-  return { rows, issues };
+  return { rows, rejected, issues };
 }
 
 function toIssue(file: string, line: number, cells: Record<string, string>, zodIssue: z.core.$ZodIssue): Issue {

@@ -20,7 +20,9 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
       const cell = sheet.getCell(headerRow, index + 1);
       cell.value = text;
       cell.font = { bold: true };
-      cell.alignment = { wrapText: true, vertical: "bottom", horizontal: index === 0 ? "left" : "center" };
+      cell.alignment = index === 0
+        ? { vertical: "bottom", horizontal: "left" }
+        : { vertical: "bottom", horizontal: "center", textRotation: 90 };
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
     });
     matrix.partners.forEach((id, r) => {
@@ -40,15 +42,17 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
     });
     sheet.getCell(totalRow, matrix.topics.length + 2).value = matrix.total;
     sheet.getRow(totalRow).font = { bold: true };
+    sheet.getRow(headerRow).height = headerHeight;
     return totalRow;
   };
 
+  const longest = Math.max(labels.total.length, ...briefing.topics.map((t) => t.name.length));
+  const headerHeight = Math.min(260, Math.max(40, longest * 6));
   const end = block(labels.windowTitle, briefing.matrix.window, 1);
   block(labels.periodTitle, briefing.matrix.period, end + 2);
 
   sheet.getColumn(1).width = 24;
-  for (let c = 2; c <= briefing.topics.length + 2; c++) sheet.getColumn(c).width = 12;
-  sheet.getRow(2).height = 60;
+  for (let c = 2; c <= briefing.topics.length + 2; c++) sheet.getColumn(c).width = 6;
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 2 }];
   setupPrinting(sheet, { marking: spec.marking, repeatRows: "2:2" });
 }

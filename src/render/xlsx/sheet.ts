@@ -12,6 +12,9 @@ export interface ColumnSpec {
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
+const MAX_WRAP_WIDTH = 45;
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
 const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Print and page settings every sheet shares: marking and page numbers, landscape, one page wide. */
@@ -64,15 +67,29 @@ export function writeTable(options: {
       cell.alignment = { vertical: "top", wrapText: columns[index]?.wrap === true };
     });
   }
-  columns.forEach((column, index) => {
+  const widths = columns.map((column, index) => {
     const widest = Math.max(column.header.length, ...rows.map((r) => displayLength(r[index] ?? null)));
-    sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+    const width = Math.min(column.wrap ? MAX_WRAP_WIDTH : MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+    sheet.getColumn(index + 1).width = width;
+    return width;
+  });
+  // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so set each row's height.
+  rows.forEach((values, r) => {
+    const lines = Math.max(1, ...values.map((value, c) => (columns[c]?.wrap ? wrappedLines(value, widths[c]!) : 1)));
+    if (lines > 1) sheet.getRow(r + 2).height = lines * LINE_HEIGHT;
   });
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   if (columns.length > 0) {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
   }
   setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1" });
+}
+
+/** Lines a value takes when wrapped in a column of the given width (in characters). */
+function wrappedLines(value: CellValue, width: number): number {
+  if (typeof value !== "string") return 1;
+  const perLine = Math.max(1, width * 1.15);
+  return value.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
 function toExcel(value: CellValue): ExcelJS.CellValue {

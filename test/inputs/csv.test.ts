@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { detectDelimiter, normalizeHeader, parseCsv } from "../../src/inputs/csv.js";
+
+describe("normalizeHeader", () => {
+  it.each(["Start Date", "start-date", "START_DATE", " start  date "])("%j ⇒ start_date", (name) => {
+    expect(normalizeHeader(name)).toBe("start_date");
+  });
+});
+
+describe("detectDelimiter", () => {
+  it.each([
+    ["a,b,c\n1,2,3", ","],
+    ["a;b;c\n1;2,5;3", ";"],
+    ["a\tb\tc\n1\t2\t3", "\t"],
+    ['"x;y",b,c\n', ","],
+  ])("%j ⇒ %j", (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
+
+describe("parseCsv", () => {
+  it("keys cells by header and numbers lines from the start of each row", () => {
+    const { table, issues } = parseCsv('ID,Title\r\n1,"two\r\nlines"\r\n\r\n2,"say ""hi"""\r\n', "f.csv");
+    expect(issues).toEqual([]);
+    expect(table?.rows).toEqual([
+      { line: 2, cells: { id: "1", title: "two\r\nlines" } },
+      { line: 5, cells: { id: "2", title: 'say "hi"' } },
+    ]);
+  });
+
+  it("semicolon files ⇒ same rows", () => {
+    const { table } = parseCsv("id;name\nperu;Perú\n", "f.csv");
+    expect(table?.rows[0]?.cells).toEqual({ id: "peru", name: "Perú" });
+  });
+
+  it("a row with too many fields ⇒ issue on its line", () => {
+    const { issues } = parseCsv("id,name\na,b\nc,d,e\n", "f.csv");
+    expect(issues).toMatchObject([{ file: "f.csv", line: 3, code: "field_count" }]);
+  });
+
+  it("an unclosed quote ⇒ csv_syntax issue, no throw", () => {
+    const { table, issues } = parseCsv('id,name\na,"b\nc,d\n', "f.csv");
+    expect(table).toBeNull();
+    expect(issues).toMatchObject([{ file: "f.csv", code: "csv_syntax" }]);
+  });
+
+  it("an empty file ⇒ file_empty", () => {
+    expect(parseCsv(" \n", "f.csv").issues).toMatchObject([{ code: "file_empty" }]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { decodeText } from "../../src/inputs/decode.js";
+
+const text = "id,name\nperu,Perú\nvictor,Víctor – “quoted”\n";
+
+function utf16(value: string, bigEndian: boolean): Uint8Array {
+  const le = Buffer.from(value, "utf16le");
+  if (bigEndian) le.swap16();
+  return new Uint8Array([...(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]), ...le]);
+}
+
+describe("decodeText", () => {
+  it.each([
+    ["UTF-8", new TextEncoder().encode(text), "utf-8"],
+    ["UTF-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), "utf-8"],
+    ["UTF-16 LE with BOM", utf16(text, false), "utf-16le"],
+    ["UTF-16 BE with BOM", utf16(text, true), "utf-16be"],
+  ])("%s ⇒ the same text", (_, bytes, encoding) => {
+    expect(decodeText(bytes)).toEqual({ ok: true, text, encoding });
+  });
+
+  it("Windows-1252 ⇒ accents kept", () => {
+    const bytes = new Uint8Array([...Buffer.from("id,name\nperu,Per"), 0xfa, ...Buffer.from("\nv,V"), 0xed, ...Buffer.from("ctor "), 0x96, 0x0a]);
+    expect(decodeText(bytes)).toEqual({ ok: true, text: "id,name\nperu,Perú\nv,Víctor –\n", encoding: "windows-1252" });
+  });
+
+  it("decides on the whole file, not its start", () => {
+    const bytes = new Uint8Array([...Buffer.from("a".repeat(100_000)), 0xe9]);
+    const result = decodeText(bytes);
+    expect(result.ok && result.encoding).toBe("windows-1252");
+  });
+
+  it("bytes with NUL ⇒ not text", () => {
+    expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({ ok: false, reason: "binary" });
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../../src/errors.js";
+import { loadInputs, parseInputs } from "../../src/inputs/load.js";
+import { ENGAGEMENTS_HEADER, inputFiles } from "../helpers.js";
+
+const engagements = (...rows: string[]) => [ENGAGEMENTS_HEADER, ...rows].join("\n") + "\n";
+const parse = (texts: Parameters<typeof inputFiles>[0], dateOrder: "DMY" | "MDY" | null = null) =>
+  parseInputs({ files: inputFiles(texts), dateOrder });
+
+describe("parseInputs", () => {
+  it("reads the sample inputs without issues", async () => {
+    const { data, issues } = await loadInputs({ dir: "inputs" });
+    expect(issues).toEqual([]);
+    expect(data.engagements).toHaveLength(8);
+    expect(data.partners.map((p) => p.name)).toContain("Perú");
+    const officials = data.engagements.flatMap((e) => e.officials).join(" ");
+    expect(officials).toContain("Víctor Manuel Aguilar Barreda");
+    expect(officials).toContain("Jorge Chávez");
+    expect(officials).toContain("Gen. Manuel Gómez");
+    expect(data.extraColumns).toEqual(["source"]);
+  });
+
+  it("resolves references by id or name, case-insensitively", () => {
+    const { data, issues } = parse({ engagements: engagements("E1,2025-02-11,,T,Perú;FRANCE,Maritime Security;space,talks,") });
+    expect(issues).toEqual([]);
+    expect(data.engagements[0]).toMatchObject({ partners: ["peru", "france"], topics: ["maritime-security", "space"], status: "completed" });
+  });
+
+  it("matches headers typed by people", () => {
+    const { data, issues } = parse({ engagements: "ID,Start Date,TITLE,Partners,topics\nE1,2025-02-11,T,peru,space\n" });
+    expect(issues).toEqual([]);
+    expect(data.engagements[0]?.startDate).toBe("2025-02-11");
+  });
+
+  it.each([
+    ["E1,2025-02-30,,T,peru,space,talks,", "start_date", "date_invalid", '"2025-02-30" is not a date'],
+    ["E1,03/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"03/04/2025" is ambiguous'],
+    ["E1,2025-02-11,2025-02-10,T,peru,space,talks,", "end_date", "date_order", "end_date 2025-02-10 is before start_date 2025-02-11"],
+    ["E1,2025-02-11,,T,peru,cyber-security,talks,", "topics", "reference_unknown", '"cyber-security" is not a known topic'],
+    ["E1,2025-02-11,,T,perux,space,talks,", "partners", "reference_unknown", '"perux" is not a known partner'],
+    ["E1,2025-02-11,,T,peru,space,party,", "kind", "value_invalid", '"party" is not one of dialogue, visit, meeting, talks, exercise, workshop, other'],
+    ["E1,2025-02-11,,,peru,space,talks,", "title", "value_required", "a value is required"],
+  ])("%s ⇒ %s %s", (row, column, code, message) => {
+    const { data, issues } = parse({ engagements: engagements(row) });
+    expect(data.engagements).toEqual([]);
+    expect(issues).toMatchObject([{ file: "inputs/engagements.csv", line: 2, column, code, message, severity: "error" }]);
+  });
+
+  it("hints at the near miss", () => {
+    const { issues } = parse({ engagements: engagements("E1,2025-02-11,,T,peru,cyber-security,talks,") });
+    expect(issues[0]?.hint).toBe('did you mean "cybersecurity"?');
+    expect(formatIssue(issues[0]!)).toMatchInlineSnapshot(`
+      "inputs/engagements.csv:2 topics: "cyber-security" is not a known topic
+          hint: did you mean "cybersecurity"?"
+    `);
+  });
+
+  it("reads dd/mm/yyyy when the config says DMY", () => {
+    const { data } = parse({ engagements: engagements("E1,03/04/2025,,T,peru,space,talks,") }, "DMY");
+    expect(data.engagements[0]?.startDate).toBe("2025-04-03");
+  });
+
+  it("a duplicate id names both lines", () => {
+    const { issues } = parse({ engagements: engagements("E1,2025-02-11,,T,peru,space,,", "e1,2025-02-12,,U,peru,space,,") });
+    expect(issues).toMatchObject([{ line: 3, column: "id", code: "id_duplicate", message: 'the id "e1" is already used on line 2' }]);
+  });
+
+  it("a missing required column says which", () => {
+    const { issues } = parse({ engagements: "id,title,partners,topics\nE1,T,peru,space\n" });
+    expect(issues).toMatchObject([{ line: 1, column: "start_date", code: "column_missing" }]);
+  });
+
+  it("links must be http or https", () => {
+    const { issues } = parse({ engagements: "id,start_date,title,partners,topics,source_url\nE1,2025-02-11,T,peru,space,javascript:alert(1)\n" });
+    expect(issues).toMatchObject([{ column: "source_url", code: "url_invalid" }]);
+  });
+
+  it("collects the issues of every file, sorted by file and line", () => {
+    const { issues } = parse({
+      engagements: engagements("E1,2025-02-30,,T,peru,space,,", "E2,2025-02-11,,T,nobody,nothing,,"),
+      partners: null,
+      topics: "id,name\nspace,Space\nspace,Space again\n",
+    });
+    expect(issues.map((i) => `${i.file}:${i.line ?? ""} ${i.code}`)).toEqual([
+      "inputs/cooperation-areas.csv:3 id_duplicate",
+      "inputs/engagements.csv:2 date_invalid",
+      "inputs/engagements.csv:3 reference_unknown",
+      "inputs/partners.csv: file_missing",
+    ]);
+  });
+
+  it("keeps columns the schema does not know", () => {
+    const { data } = parse({ engagements: "id,start_date,title,partners,topics,Desk Officer\nE1,2025-02-11,T,peru,space,Ana Gómez\n" });
+    expect(data.extraColumns).toEqual(["Desk Officer"]);
+    expect(data.engagements[0]?.extra).toEqual({ "Desk Officer": "Ana Gómez" });
+  });
+
+  it("a file that is not text ⇒ file_binary", () => {
+    const files = inputFiles({});
+    files.partners.bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]);
+    expect(parseInputs({ files, dateOrder: null }).issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_binary" }]);
+  });
+});

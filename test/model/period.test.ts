@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { isoWeekOf } from "../../src/dates.js";
+import { rangePeriod, trailingWindow, weekContaining, weekPeriod } from "../../src/model/period.js";
+import { resolvePeriod } from "../../src/options.js";
+
+describe("weekPeriod", () => {
+  it.each([
+    ["2025-W07", "2025-02-10", "2025-02-16"],
+    ["2025-W01", "2024-12-30", "2025-01-05"],
+    ["2020-W53", "2020-12-28", "2021-01-03"],
+    ["2026-w48", "2026-11-23", "2026-11-29"],
+  ])("%s ⇒ %s … %s", (week, from, to) => {
+    expect(weekPeriod(week)).toMatchObject({ from, to });
+  });
+
+  it.each(["2025-W54", "2025-W00", "2025-07", "W07"])("%s ⇒ usage error", (week) => {
+    expect(() => weekPeriod(week)).toThrow(/is not an ISO week/);
+  });
+});
+
+describe("isoWeekOf", () => {
+  it.each([
+    ["2025-01-01", 2025, 1],
+    ["2021-01-03", 2020, 53],
+    ["2024-12-30", 2025, 1],
+    ["2025-02-16", 2025, 7],
+  ])("%s ⇒ %i-W%i", (date, year, week) => {
+    expect(isoWeekOf(date)).toEqual({ year, week });
+  });
+});
+
+describe("periods", () => {
+  it("a range is labelled by its ends", () => {
+    expect(rangePeriod("2025-02-10", "2025-02-16")).toEqual({ kind: "range", label: "2025-02-10_2025-02-16", from: "2025-02-10", to: "2025-02-16" });
+  });
+
+  it("a range that ends before it starts ⇒ error", () => {
+    expect(() => rangePeriod("2025-02-16", "2025-02-10")).toThrow("--to 2025-02-10 is before --from 2025-02-16");
+  });
+
+  it("the trailing window of 52 weeks ends with the period", () => {
+    expect(trailingWindow(weekPeriod("2025-W07"), 52)).toEqual({ from: "2024-02-19", to: "2025-02-16", weeks: 52 });
+  });
+
+  it("the week containing a date", () => {
+    expect(weekContaining("2025-02-13").label).toBe("2025-W07");
+  });
+});
+
+describe("resolvePeriod", () => {
+  const today = "2026-11-23";
+  it.each([
+    [{}, "2026-W48", "2026-11-23"],
+    [{ asOf: "2025-02-12" }, "2025-W07", "2025-02-12"],
+    [{ week: "2025-W07" }, "2025-W07", "2025-02-16"],
+    [{ from: "2025-02-01", to: "2025-02-28" }, "2025-02-01_2025-02-28", "2025-02-28"],
+  ])("%j ⇒ %s as of %s", (flags, label, asOf) => {
+    const result = resolvePeriod({ ...flags, today });
+    expect(result.period.label).toBe(label);
+    expect(result.asOf).toBe(asOf);
+  });
+
+  it.each([
+    [{ week: "2025-W07", from: "2025-02-01", to: "2025-02-02" }, "give either --week or --from/--to, not both"],
+    [{ from: "2025-02-01" }, "--from needs --to as well"],
+    [{ asOf: "yesterday" }, '--as-of "yesterday" is not a date; write it as YYYY-MM-DD'],
+  ])("%j ⇒ %s", (flags, message) => {
+    expect(() => resolvePeriod({ ...flags, today })).toThrow(message);
+  });
+});
