@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import type { Briefing } from "../../model/briefing.js";
 import type { Matrix } from "../../model/matrix.js";
-import { setupPrinting } from "./sheet.js";
+import { FONT, setupPrinting } from "./sheet.js";
 
 /** Writes the trailing-window matrix, then the period's matrix below it, each with row and column totals. */
 export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: Briefing; spec: WorkbookSpec }): void {
@@ -13,13 +13,13 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
 
   const block = (title: string, matrix: Matrix, startRow: number): number => {
     sheet.getCell(startRow, 1).value = title;
-    sheet.getCell(startRow, 1).font = { bold: true, size: 13 };
+    sheet.getCell(startRow, 1).font = { ...FONT, bold: true, size: 13 };
     const headerRow = startRow + 1;
     const header = [labels.corner, ...matrix.topics.map((id) => topicName.get(id) ?? id), labels.total];
     header.forEach((text, index) => {
       const cell = sheet.getCell(headerRow, index + 1);
       cell.value = text;
-      cell.font = { bold: true };
+      cell.font = { ...FONT, bold: true };
       cell.alignment = index === 0
         ? { vertical: "bottom", horizontal: "left" }
         : { vertical: "bottom", horizontal: "center", textRotation: 90 };
@@ -28,12 +28,12 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
     matrix.partners.forEach((id, r) => {
       const row = headerRow + 1 + r;
       sheet.getCell(row, 1).value = partnerName.get(id) ?? id;
-      sheet.getCell(row, 1).font = { bold: true };
+      sheet.getCell(row, 1).font = { ...FONT, bold: true };
       matrix.counts[r]!.forEach((count, c) => {
         sheet.getCell(row, c + 2).value = count;
       });
       sheet.getCell(row, matrix.topics.length + 2).value = matrix.rowTotals[r]!;
-      sheet.getCell(row, matrix.topics.length + 2).font = { bold: true };
+      sheet.getCell(row, matrix.topics.length + 2).font = { ...FONT, bold: true };
     });
     const totalRow = headerRow + 1 + matrix.partners.length;
     sheet.getCell(totalRow, 1).value = labels.total;
@@ -41,7 +41,7 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
       sheet.getCell(totalRow, c + 2).value = count;
     });
     sheet.getCell(totalRow, matrix.topics.length + 2).value = matrix.total;
-    sheet.getRow(totalRow).font = { bold: true };
+    sheet.getRow(totalRow).font = { ...FONT, bold: true };
     sheet.getRow(headerRow).height = headerHeight;
     return totalRow;
   };

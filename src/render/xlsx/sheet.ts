@@ -10,6 +10,9 @@ export interface ColumnSpec {
   wrap?: boolean;
 }
 
+/** The font of every styled cell; without a name LibreOffice falls back to a serif face. */
+export const FONT = { name: "Calibri", size: 11 } as const;
+
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 const MAX_WRAP_WIDTH = 45;
@@ -53,7 +56,7 @@ export function writeTable(options: {
 }): void {
   const { sheet, columns, rows } = options;
   const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
+  header.font = { ...FONT, bold: true };
   header.alignment = { vertical: "top", wrapText: true };
   header.eachCell((cell) => {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
@@ -63,7 +66,7 @@ export function writeTable(options: {
     values.forEach((value, index) => {
       const cell = row.getCell(index + 1);
       if (value !== null && typeof value === "object" && "date" in value) cell.numFmt = DATE_FORMAT;
-      if (value !== null && typeof value === "object" && "link" in value) cell.font = { color: { argb: "FF0563C1" }, underline: true };
+      if (value !== null && typeof value === "object" && "link" in value) cell.font = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
       cell.alignment = { vertical: "top", wrapText: columns[index]?.wrap === true };
     });
   }
@@ -88,7 +91,7 @@ export function writeTable(options: {
 /** Lines a value takes when wrapped in a column of the given width (in characters). */
 function wrappedLines(value: CellValue, width: number): number {
   if (typeof value !== "string") return 1;
-  const perLine = Math.max(1, width * 1.15);
+  const perLine = Math.max(1, width * 1.3);
   return value.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 

@@ -4,7 +4,7 @@ import { toUtcDate } from "../../dates.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
 import { writeMatrixSheet } from "./matrix.js";
-import { setupPrinting, writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
+import { FONT, setupPrinting, writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
 
 /** Draws the workbook of a briefing, with the names and headers the template gave. */
 export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec }): Promise<Uint8Array> {
@@ -69,13 +69,13 @@ const ENGAGEMENT_KEYS = ["id", "start_date", "end_date", "title", "kind", "statu
 function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   spec.about.forEach(([label, value], index) => {
     const row = sheet.addRow([label, value === "" ? null : value]);
-    row.alignment = { vertical: "top", wrapText: true };
-    if (index === 0) row.font = { bold: true, size: 16 };
-    else row.getCell(1).font = { bold: true };
+    // The title runs on into the empty cell beside it; other rows wrap in place.
+    row.alignment = { vertical: "top", wrapText: index > 0 };
+    if (index === 0) row.font = { ...FONT, bold: true, size: 16 };
+    else row.getCell(1).font = { ...FONT, bold: true };
   });
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 90;
-  sheet.getColumn(2).alignment = { horizontal: "left", vertical: "top", wrapText: true };
   setupPrinting(sheet, { marking: spec.marking });
   sheet.pageSetup.orientation = "portrait";
 }
