@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { buildReports } from "../build.js";
 import { loadConfig } from "../config.js";
 import { defaultTemplates, parseFormats, resolvePeriod } from "../options.js";
+import { resolveToday } from "../output/today.js";
 import { writeReports } from "../output/write.js";
 import { existingDir, printIssues } from "./shared.js";
 
@@ -36,7 +37,7 @@ export function registerBuild(program: Command): void {
     .addHelpText("after", "\nExamples:\n  briefkit build --week 2025-W07\n  briefkit build --inputs data --out out --from 2025-02-01 --to 2025-02-28\n")
     .action(async (flags: BuildFlags, command: Command) => {
       const config = await loadConfig({ path: flags.config, explicit: command.getOptionValueSource("config") === "cli" });
-      const { period, asOf } = resolvePeriod({ ...flags, today: new Date().toISOString().slice(0, 10) });
+      const { period, asOf } = resolvePeriod({ ...flags, today: resolveToday({ env: process.env, now: new Date() }) });
       const result = await buildReports({
         inputs: existingDir(flags.inputs, "--inputs"),
         templates: flags.templates === undefined ? defaultTemplates(process.cwd()) : existingDir(flags.templates, "--templates"),
