@@ -1,0 +1,62 @@
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+/** A link annotation on a page: to an address, or to a place in the document. */
+export interface PageLink {
+  page: number;
+  target: string | null;
+  dest: string | unknown[] | null;
+  text: string;
+}
+
+interface OutlineNode {
+  title: string;
+  dest: string | unknown[] | null;
+  url: string | null;
+  items: OutlineNode[];
+}
+
+/** The outline as an indented list, each bookmark with the page it opens. */
+export async function describeBookmarks(doc: PDFDocumentProxy): Promise<string[]> {
+  const outline = ((await doc.getOutline()) ?? []) as OutlineNode[];
+  if (outline.length === 0) return ["(none)"];
+  const lines: string[] = [];
+  const walk = async (nodes: readonly OutlineNode[], depth: number): Promise<void> => {
+    for (const node of nodes) {
+      const where = node.url !== null ? `<${node.url}>` : await describeDest(doc, node.dest);
+      lines.push(`${"  ".repeat(depth + 1)}${node.title} → ${where}`);
+      await walk(node.items, depth + 1);
+    }
+  };
+  await walk(outline, 0);
+  return lines;
+}
+
+/**
+ * One line per link: page, the text it sits on and where it goes. A link
+ * pdfkit splits over the lines of a wrapped text is shown once.
+ */
+export function describeLinks(links: readonly PageLink[]): string[] {
+  if (links.length === 0) return ["(none)"];
+  const merged: PageLink[] = [];
+  for (const link of links) {
+    const last = merged.at(-1);
+    if (last !== undefined && last.page === link.page && last.target !== null && last.target === link.target) {
+      last.text = `${last.text} ${link.text}`.trim();
+    } else merged.push({ ...link });
+  }
+  return merged.map((link) => {
+    const target = link.target !== null ? `<${link.target}>` : `internal link ${JSON.stringify(link.dest)}`;
+    return `  p. ${link.page}: ${link.text === "" ? "(no text)" : JSON.stringify(link.text)} → ${target}`;
+  });
+}
+
+async function describeDest(doc: PDFDocumentProxy, dest: string | unknown[] | null): Promise<string> {
+  const explicit = typeof dest === "string" ? await doc.getDestination(dest) : dest;
+  const ref = explicit?.[0];
+  if (ref === null || typeof ref !== "object") return "(no page)";
+  try {
+    return `p. ${(await doc.getPageIndex(ref as { num: number; gen: number })) + 1}`;
+  } catch {
+    return "(no page)";
+  }
+}
