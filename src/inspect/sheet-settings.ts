@@ -16,11 +16,13 @@ export function describeSettings(sheet: ExcelJS.Worksheet): string[] {
   if (sheet.state !== "visible") add("state", sheet.state);
   add("frozen panes", describeFrozen(sheet.views));
   add("filter", describeFilter(sheet.autoFilter));
-  add("merged", sheet.model.merges.length === 0 ? null : [...sheet.model.merges].sort(compareRanges).join(", "));
+  // exceljs leaves what a file does not set as null, whatever its types say.
+  const merges = sheet.model.merges ?? [];
+  add("merged", merges.length === 0 ? null : [...merges].sort(compareRanges).join(", "));
   // Read back by exceljs but missing from its types.
   add("conditional formats", describeConditional((sheet as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings));
-  add("print", describePrint(sheet.pageSetup));
-  const hf = sheet.headerFooter;
+  add("print", describePrint(sheet.pageSetup ?? {}));
+  const hf: Partial<ExcelJS.HeaderFooter> = sheet.headerFooter ?? {};
   add("header", describeHeaderFooter(hf.oddHeader));
   add("footer", describeHeaderFooter(hf.oddFooter));
   if (hf.differentOddEven) {
@@ -70,7 +72,7 @@ function describePrint(setup: Partial<ExcelJS.PageSetup>): string {
   if (setup.printTitlesColumn) parts.push(`repeat columns ${setup.printTitlesColumn}`);
   if (setup.printArea) parts.push(`print area ${setup.printArea}`);
   const m = setup.margins;
-  if (m !== undefined) parts.push(`margins ${m.left}/${m.right}/${m.top}/${m.bottom} in (left/right/top/bottom)`);
+  if (m !== undefined && m !== null) parts.push(`margins ${m.left}/${m.right}/${m.top}/${m.bottom} in (left/right/top/bottom)`);
   return parts.join(", ");
 }
 
@@ -81,8 +83,8 @@ const FIELDS: Record<string, string> = { P: "{page}", N: "{pages}", D: "{date}",
  * `&C&BSECRET` ⇒ `center "SECRET"`: the three sections of an Excel header or
  * footer, with fields named and formatting codes left out.
  */
-export function describeHeaderFooter(code: string | undefined): string | null {
-  if (code === undefined || code === "") return null;
+export function describeHeaderFooter(code: string | null | undefined): string | null {
+  if (code === undefined || code === null || code === "") return null;
   const sections: Array<[string, string]> = [];
   let current: [string, string] = ["center", ""];
   const pattern = /&&|&[LCR]|&"[^"]*"|&K[0-9A-Fa-f]{6}|&K\d{2}[+-]\d{3}|&\d+|&[A-Za-z]|&|[^&]+/g;

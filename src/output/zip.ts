@@ -1,8 +1,8 @@
 import { unzipSync, zipSync, type Zippable } from "fflate";
 
-/** Zip times are stored without a time zone, from 1980 to 2107. */
+/** Zip times are stored without a time zone, from 1980 to 2099 as fflate writes them. */
 const EARLIEST = "1980-01-01";
-const LATEST = "2107-12-31";
+const LATEST = "2099-12-31";
 
 /**
  * Re-packs a zip (an .xlsx) so that its bytes depend only on its contents
