@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildReports } from "../src/build.js";
+import { loadConfig } from "../src/config.js";
+import { weekPeriod } from "../src/model/period.js";
+
+const CLI = resolve("dist/cli.js");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function buildSample(): Promise<Record<string, string>> {
+  const config = await loadConfig({ path: "briefkit.config.json", explicit: true });
+  const period = weekPeriod("2025-W07");
+  const { files } = await buildReports({ inputs: "inputs", templates: "templates", config, period, asOf: period.to, formats: ["xlsx", "pdf"] });
+  return Object.fromEntries(files.map((file) => [file.name, sha256(file.bytes)]));
+}
+
+let realClockSums: Promise<Record<string, string>> | undefined;
+/** The sample built once with the real clock, for the child processes to match. */
+const sampleSums = () => (realClockSums ??= buildSample());
+
+/** Builds the sample week with the command line in a child process and returns the sha256 of each file. */
+async function buildInChild(env: Record<string, string>, args = ["--week", "2025-W07"]): Promise<Record<string, string>> {
+  const out = await mkdtemp(join(tmpdir(), "briefkit-determinism-"));
+  const { stderr } = await promisify(execFile)(process.execPath, [CLI, "build", "--out", out, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  expect(stderr).toBe("");
+  const names = ["briefing-2025-W07.xlsx", "briefing-2025-W07.pdf"];
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, sha256(await readFile(join(out, name)))])));
+}
+
+describe("the same inputs, templates, options and as-of date ⇒ the same bytes", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("builds an hour apart, and years apart ⇒ the same sha256 for both files", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-03-03T09:00:00Z"));
+    const first = await buildSample();
+    vi.setSystemTime(new Date("2025-03-03T10:00:00Z"));
+    const anHourLater = await buildSample();
+    vi.setSystemTime(new Date("2031-12-31T23:59:30Z"));
+    const yearsLater = await buildSample();
+    expect(Object.keys(first)).toEqual(["briefing-2025-W07.xlsx", "briefing-2025-W07.pdf"]);
+    expect(anHourLater).toEqual(first);
+    expect(yearsLater).toEqual(first);
+  });
+
+  it("the command line with TZ set differently ⇒ the same sha256 for both files, and the same as the library's", async () => {
+    // A day behind UTC for part of the day, half an hour off, and a day ahead.
+    const zones = ["America/Lima", "Asia/Kolkata", "Pacific/Kiritimati"];
+    const sums = await Promise.all(zones.map((TZ) => buildInChild({ TZ })));
+    const here = await sampleSums();
+    for (const sum of sums) expect(sum).toEqual(here);
+  }, 90_000);
+
+  it("SOURCE_DATE_EPOCH inside 2025-W07 and no period ⇒ the same bytes as --week 2025-W07", async () => {
+    // 2025-02-16T15:00:00Z, the Sunday that ends the week: the default as-of date is that day.
+    const fromEpoch = await buildInChild({ SOURCE_DATE_EPOCH: "1739718000", TZ: "Asia/Tokyo" }, []);
+    expect(fromEpoch).toEqual(await sampleSums());
+  }, 60_000);
+});
