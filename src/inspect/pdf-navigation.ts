@@ -1,10 +1,9 @@
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** A link annotation on a page: to an address, or to a place in the document. */
+/** A link annotation on a page and where it goes: `<address>`, or `p. N` inside the document. */
 export interface PageLink {
   page: number;
-  target: string | null;
-  dest: string | unknown[] | null;
+  target: string;
   text: string;
 }
 
@@ -40,17 +39,15 @@ export function describeLinks(links: readonly PageLink[]): string[] {
   const merged: PageLink[] = [];
   for (const link of links) {
     const last = merged.at(-1);
-    if (last !== undefined && last.page === link.page && last.target !== null && last.target === link.target) {
+    if (last !== undefined && last.page === link.page && last.target === link.target) {
       last.text = `${last.text} ${link.text}`.trim();
     } else merged.push({ ...link });
   }
-  return merged.map((link) => {
-    const target = link.target !== null ? `<${link.target}>` : `internal link ${JSON.stringify(link.dest)}`;
-    return `  p. ${link.page}: ${link.text === "" ? "(no text)" : JSON.stringify(link.text)} → ${target}`;
-  });
+  return merged.map((link) => `  p. ${link.page}: ${link.text === "" ? "(no text)" : JSON.stringify(link.text)} → ${link.target}`);
 }
 
-async function describeDest(doc: PDFDocumentProxy, dest: string | unknown[] | null): Promise<string> {
+/** `p. N` for a destination inside the document, by name or as an explicit array. */
+export async function describeDest(doc: PDFDocumentProxy, dest: string | unknown[] | null): Promise<string> {
   const explicit = typeof dest === "string" ? await doc.getDestination(dest) : dest;
   const ref = explicit?.[0];
   if (ref === null || typeof ref !== "object") return "(no page)";

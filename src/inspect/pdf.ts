@@ -1,7 +1,7 @@
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { BriefkitError } from "../errors.js";
-import { describeBookmarks, describeLinks, type PageLink } from "./pdf-navigation.js";
+import { describeBookmarks, describeDest, describeLinks, type PageLink } from "./pdf-navigation.js";
 import { arrangeLines, type PlacedText } from "./text-lines.js";
 
 /**
@@ -14,7 +14,7 @@ export async function inspectPdf(bytes: Uint8Array, options: { name?: string } =
   const doc = await openPdf(bytes, options.name ?? "the file");
   try {
     const pages: Array<{ lines: string[]; links: PageLink[] }> = [];
-    for (let number = 1; number <= doc.numPages; number++) pages.push(await readPage(await doc.getPage(number), number));
+    for (let number = 1; number <= doc.numPages; number++) pages.push(await readPage(doc, number));
     const lines = [
       "PDF",
       ...(await describeProperties(doc)),
@@ -43,13 +43,17 @@ async function openPdf(bytes: Uint8Array, name: string): Promise<PDFDocumentProx
   }
 }
 
-async function readPage(page: PDFPageProxy, number: number): Promise<{ lines: string[]; links: PageLink[] }> {
+async function readPage(doc: PDFDocumentProxy, number: number): Promise<{ lines: string[]; links: PageLink[] }> {
+  const page: PDFPageProxy = await doc.getPage(number);
   const content = await page.getTextContent();
   const runs = content.items.filter((item): item is TextItem => "str" in item).map(placeRun);
-  const annotations = (await page.getAnnotations()) as Annotation[];
-  const links = annotations
-    .filter((a) => a.subtype === "Link")
-    .map((a): PageLink => ({ page: number, target: a.url ?? a.unsafeUrl ?? null, dest: a.dest ?? null, text: textInside(runs, a.rect) }));
+  const links: PageLink[] = [];
+  for (const annotation of (await page.getAnnotations()) as Annotation[]) {
+    if (annotation.subtype !== "Link") continue;
+    const url = annotation.url ?? annotation.unsafeUrl;
+    const target = url !== undefined ? `<${url}>` : await describeDest(doc, annotation.dest ?? null);
+    links.push({ page: number, target, text: textInside(runs, annotation.rect) });
+  }
   return { lines: arrangeLines(runs), links };
 }
 

@@ -16,9 +16,11 @@ function samplePdf(): Promise<Uint8Array> {
   doc.text("Segunda línea", 72, 200, { lineBreak: false });
   doc.text("Perú – “cita”", 72, 100, { lineBreak: false });
   doc.text("fuente", 72, 300, { link: "https://example.org/fuente", lineBreak: false });
+  doc.text("un enlace largo que ocupa dos líneas", 72, 400, { width: 120, link: "https://example.org/largo" });
+  doc.text("ir a la página dos", 72, 500, { goTo: "dos", lineBreak: false } as PDFKit.Mixins.TextOptions);
   doc.addPage();
   chapter.addItem("Sección");
-  doc.text("Página dos", 72, 100, { lineBreak: false });
+  doc.text("Página dos", 72, 100, { destination: "dos", lineBreak: false } as PDFKit.Mixins.TextOptions);
   doc.end();
   return done;
 }
@@ -41,11 +43,16 @@ describe("inspectPdf", () => {
         "",
         "Links",
         '  p. 1: "fuente" → <https://example.org/fuente>',
+        '  p. 1: "un enlace largo que ocupa dos líneas" → <https://example.org/largo>',
+        '  p. 1: "ir a la página dos" → p. 2',
         "",
         "== Page 1 of 2 ==",
         "Perú – “cita”",
         "Segunda línea",
         "fuente",
+        "un enlace largo que",
+        "ocupa dos líneas",
+        "ir a la página dos",
         "",
         "== Page 2 of 2 ==",
         "Página dos",
