@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -61,4 +62,11 @@ describe("the same inputs, templates, options and as-of date ⇒ the same bytes"
     const fromEpoch = await buildInChild({ SOURCE_DATE_EPOCH: "1739718000", TZ: "Asia/Tokyo" }, []);
     expect(fromEpoch).toEqual(await sampleSums());
   }, 60_000);
+
+  it("SOURCE_DATE_EPOCH that is not a number ⇒ exit 2 with a message, nothing written", async () => {
+    const out = join(await mkdtemp(join(tmpdir(), "briefkit-determinism-")), "out");
+    const run = promisify(execFile)(process.execPath, [CLI, "build", "--out", out], { env: { ...process.env, SOURCE_DATE_EPOCH: "last monday" } });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: 'briefkit: SOURCE_DATE_EPOCH "last monday" is not a number of seconds since 1970-01-01\n' });
+    expect(existsSync(out)).toBe(false);
+  });
 });

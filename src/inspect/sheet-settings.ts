@@ -16,6 +16,7 @@ export function describeSettings(sheet: ExcelJS.Worksheet): string[] {
   if (sheet.state !== "visible") add("state", sheet.state);
   add("frozen panes", describeFrozen(sheet.views));
   add("filter", describeFilter(sheet.autoFilter));
+  add("tables", describeTables(sheet));
   // exceljs leaves what a file does not set as null, whatever its types say.
   const merges = sheet.model.merges ?? [];
   add("merged", merges.length === 0 ? null : [...merges].sort(compareRanges).join(", "));
@@ -52,6 +53,14 @@ function describeFilter(filter: ExcelJS.AutoFilter | undefined): string | null {
   if (typeof filter === "string") return filter;
   const corner = (at: string | { row: number; column: number }) => (typeof at === "string" ? at : `${columnLetter(at.column)}${at.row}`);
   return `${corner(filter.from)}:${corner(filter.to)}`;
+}
+
+function describeTables(sheet: ExcelJS.Worksheet): string | null {
+  // Loaded tables keep their range as `tableRef`, which exceljs's types do not name.
+  const tables = (sheet.getTables() as unknown as Array<{ table?: { name?: string; tableRef?: string; style?: { theme?: string } } }>)
+    .map((entry) => entry.table ?? {})
+    .map((table) => `${table.name ?? "(unnamed)"} ${table.tableRef ?? ""}${table.style?.theme ? ` (${table.style.theme})` : ""}`.trim());
+  return tables.length === 0 ? null : tables.join(", ");
 }
 
 function describeConditional(formats: readonly ExcelJS.ConditionalFormattingOptions[] | undefined): string | null {

@@ -21,6 +21,7 @@ async function sampleWorkbook(): Promise<Uint8Array> {
   sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   sheet.headerFooter = { oddHeader: "&C&BSECRET", oddFooter: "&RPage &P of &N" };
   workbook.addWorksheet("Empty");
+  workbook.addWorksheet("Table").addTable({ name: "People", ref: "A1", columns: [{ name: "Name" }], rows: [["Ana"]], style: { theme: "TableStyleLight9" } });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -34,9 +35,9 @@ describe("inspectWorkbook", () => {
         "last modified by: Reviewer",
         "created: 2025-02-16",
         "modified: 2025-02-17T08:15:00Z",
-        "sheets: Data, Empty",
+        "sheets: Data, Empty, Table",
         "",
-        "== Sheet 1 of 2: Data ==",
+        "== Sheet 1 of 3: Data ==",
         "frozen panes: row 1, column A",
         "filter: A1:D3",
         "merged: A6:D6",
@@ -52,9 +53,16 @@ describe("inspectWorkbook", () => {
         "formulas:",
         "  C4 =SUM(C2:C3) ⇒ 5",
         "",
-        "== Sheet 2 of 2: Empty ==",
+        "== Sheet 2 of 3: Empty ==",
         "print: portrait, default paper, margins 0.7/0.7/0.75/0.75 in (left/right/top/bottom)",
         "(no cells)",
+        "",
+        "== Sheet 3 of 3: Table ==",
+        "tables: People A1:A2 (TableStyleLight9)",
+        "print: portrait, default paper, margins 0.7/0.7/0.75/0.75 in (left/right/top/bottom)",
+        "     | A",
+        "   1 | Name",
+        "   2 | Ana",
         "",
       ].join("\n"),
     );
