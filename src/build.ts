@@ -5,9 +5,8 @@ import { BriefkitError, type Issue } from "./errors.js";
 import { loadInputs } from "./inputs/load.js";
 import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
-import { pinPdfId } from "./output/pdf-id.js";
+import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
-import { repackZip } from "./output/zip.js";
 import { renderPacket } from "./render/pdf/packet.js";
 import { renderWorkbook } from "./render/xlsx/workbook.js";
 
@@ -51,12 +50,11 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   const composition = composeBriefing(briefing, templates);
   const files: ReportFile[] = [];
   for (const format of options.formats) {
-    // Re-packed and re-identified so that the same inputs give the same bytes on any day, in any time zone.
     const bytes =
       format === "xlsx"
-        ? repackZip(await renderWorkbook({ briefing, spec: composition.workbook }), { date: options.asOf })
-        : pinPdfId(await renderPacket({ document: composition.packet, briefing, labels: composition.labels }));
-    files.push({ format, name: reportName(options.period, format), bytes });
+        ? await renderWorkbook({ briefing, spec: composition.workbook })
+        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels });
+    files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };
 }
