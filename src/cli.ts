@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./cli/build.js";
+import { registerInit } from "./cli/init.js";
 import { EXIT, printIssues } from "./cli/shared.js";
 import { registerValidate } from "./cli/validate.js";
 import { BriefkitError } from "./errors.js";
@@ -14,6 +15,7 @@ function createProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerBuild(program);
   registerValidate(program);
+  registerInit(program);
   return program;
 }
 
