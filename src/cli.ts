@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./cli/build.js";
 import { registerInit } from "./cli/init.js";
+import { registerTemplateInputs } from "./cli/template-inputs.js";
 import { EXIT, printIssues } from "./cli/shared.js";
 import { registerValidate } from "./cli/validate.js";
 import { BriefkitError } from "./errors.js";
@@ -16,6 +17,7 @@ function createProgram(): Command {
   registerBuild(program);
   registerValidate(program);
   registerInit(program);
+  registerTemplateInputs(program);
   return program;
 }
 
