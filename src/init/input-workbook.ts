@@ -35,8 +35,9 @@ export async function renderInputWorkbook(options: { partners: readonly string[]
   workbook.creator = "briefkit";
   workbook.created = options.created;
   workbook.modified = options.created;
-  const entry = workbook.addWorksheet("engagements", { views: [{ state: "frozen", ySplit: 1 }] });
-  const instructions = workbook.addWorksheet("Instructions");
+  const print = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
+  const entry = workbook.addWorksheet("engagements", { views: [{ state: "frozen", ySplit: 1 }], pageSetup: print });
+  const instructions = workbook.addWorksheet("Instructions", { pageSetup: print });
   const lists = workbook.addWorksheet("Lists");
 
   const columns = INPUT_FILES.engagements.known;
@@ -98,23 +99,24 @@ function writeList(sheet: ExcelJS.Worksheet, column: number, title: string, valu
 
 function writeInstructions(sheet: ExcelJS.Worksheet): void {
   sheet.getColumn(1).width = 18;
-  sheet.getColumn(2).width = 90;
+  sheet.getColumn(2).width = 110;
   const lines: Array<[string, string]> = [
     ["How to use this workbook", ""],
     ["", "Type one engagement per row on the first sheet (engagements). Keep the column names in row 1 as they are."],
     ["", "Save the file as engagements.xlsx in the inputs folder. briefkit reads it when there is no engagements.csv there."],
     ["", "Check it with: briefkit validate. Every problem is listed with its row number and a hint."],
-    ["", "Partners and topics come from the Lists sheet (partners.csv and cooperation-areas.csv when this file was made). For several, type them separated by ;"],
+    ["", "Partners and topics come from the Lists sheet: partners.csv and cooperation-areas.csv when this file was made."],
+    ["", "For several partners or topics in one row, type them separated by ;"],
     ["", "Dates are real dates: type 2025-02-14. Columns you add at the right are kept and shown in the reports."],
     ["Columns", ""],
     ...INPUT_FILES.engagements.known.map((key): [string, string] => [
-      key, `${HELP[key] ?? ""}${(INPUT_FILES.engagements.required as readonly string[]).includes(key) ? " Required." : ""}`,
+      key, `${HELP[key] ?? ""}${(INPUT_FILES.engagements.required as readonly string[]).includes(key) ? " (required)" : ""}`,
     ]),
   ];
   lines.forEach(([a, b], index) => {
     const row = sheet.getRow(index + 1);
     row.values = [a, b];
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
-    if (b === "" || index > 6) row.getCell(1).font = { bold: true };
+    if (b === "" || index > 7) row.getCell(1).font = { bold: true };
   });
 }
