@@ -18,6 +18,7 @@ function createProgram(): Command {
   registerValidate(program);
   registerInit(program);
   registerTemplateInputs(program);
+  program.addHelpText("after", "\nExamples:\n  briefkit init lima && cd lima   # a new briefing folder\n  briefkit validate\n  briefkit build --last-week\n  briefkit build --help           # every option of build\n");
   return program;
 }
 
