@@ -1,5 +1,5 @@
-import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname } from "node:path";
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { BriefkitError, formatIssue } from "../errors.js";
 import { realSchedule, type Progress, type Schedule } from "./progress.js";
 
@@ -56,24 +56,35 @@ export function isRelevantChange(path: string): boolean {
 }
 
 /**
- * Follows folders and files with `fs.watch` and calls `onChange` with the
- * path of each relevant change. Returns a function that stops watching.
+ * Follows folders (and their subfolders) and files with `fs.watch` and calls
+ * `onChange` with the path of each relevant change. Returns a function that
+ * stops watching.
  */
 export function watchPaths(paths: readonly string[], onChange: (path: string) => void): () => void {
   const watchers: FSWatcher[] = [];
   for (const path of new Set(paths)) {
     if (!existsSync(path)) continue;
     const isDir = statSync(path).isDirectory();
-    const dir = isDir ? path : dirname(path);
-    const watcher = watch(dir, { recursive: isDir }, (_event, name) => {
-      if (name === null) return;
-      const changed = `${dir}/${name}`;
-      if (!isDir && basename(name) !== basename(path)) return;
-      if (isRelevantChange(changed)) onChange(changed);
-    });
-    watchers.push(watcher);
+    // One plain watcher per folder: Node 20's recursive watcher on Linux
+    // misses files replaced by a rename, which is how many editors save.
+    const dirs = isDir ? [path, ...subfolders(path)] : [dirname(path)];
+    for (const dir of dirs) {
+      watchers.push(
+        watch(dir, (_event, name) => {
+          if (name === null || (!isDir && name !== basename(path))) return;
+          const changed = join(dir, name);
+          if (isRelevantChange(changed)) onChange(changed);
+        }),
+      );
+    }
   }
   return () => watchers.forEach((w) => w.close());
+}
+
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
 }
 
 /**
@@ -98,7 +109,10 @@ export async function watchBuild(options: { build: () => Promise<unknown>; sourc
     },
   });
   const stop = watchPaths(options.sources, (path) => rebuilder.changed(path));
-  await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   stop();
 }
 

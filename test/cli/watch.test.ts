@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,5 +82,20 @@ describe("watchPaths", () => {
     await writeFile(join(dir, "notes.txt"), "ignored");
     await writeFile(join(dir, "engagements.csv"), "id\n");
     expect(await seen).toBe(join(dir, "engagements.csv"));
+  });
+
+  it("a file replaced by a rename in a subfolder (how editors save) ⇒ reported", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-watch-"));
+    await mkdir(join(dir, "partials"));
+    await writeFile(join(dir, "partials/cover.md.hbs"), "old");
+    const seen = new Promise<string>((resolve) => {
+      const stop = watchPaths([dir], (path) => {
+        stop();
+        resolve(path);
+      });
+    });
+    await writeFile(join(dir, "partials/.cover.tmp"), "new");
+    await rename(join(dir, "partials/.cover.tmp"), join(dir, "partials/cover.md.hbs"));
+    expect(await seen).toBe(join(dir, "partials/cover.md.hbs"));
   });
 });
