@@ -9,3 +9,6 @@ export { rangePeriod, weekContaining, weekPeriod, type Period } from "./model/pe
 export { composeBriefing, type Composition } from "./compose/compose.js";
 export { loadTemplates, type Templates } from "./compose/templates.js";
 export { reportName, writeReports, type Format, type ReportFile } from "./output/write.js";
+export { monthPeriod, weekBefore } from "./model/period.js";
+export { configJsonSchema } from "./config.js";
+export { resolvePeriods } from "./options.js";
