@@ -24,7 +24,7 @@ export const configSchema = z
     locale: z.enum(["en-US", "es-PE"]).optional().describe("Language of the reports: picks templates/<locale>/ when it exists, and how dates and numbers are written."),
     timeZone: z
       .string()
-      .refine(isTimeZone, "is not a time zone; use an IANA name such as America/Lima or UTC")
+      .refine(isTimeZone, "must be an IANA time zone name, such as America/Lima or UTC")
       .optional()
       .describe("IANA time zone that decides what 'today' is, for the default period and --last-week."),
     focus: z.string().optional().describe("Partner id left out of the matrix rows (the country the briefing is about)."),

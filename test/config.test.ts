@@ -31,7 +31,7 @@ describe("parseConfig", () => {
 
   it.each([
     [{ titel: "x" }, 'cfg.json: unknown key "titel" (did you mean "title"?)'],
-    [{ timeZone: "Lima" }, "timeZone: is not a time zone; use an IANA name such as America/Lima or UTC"],
+    [{ timeZone: "Lima" }, "timeZone: must be an IANA time zone name, such as America/Lima or UTC"],
     [{ locale: "fr-FR" }, "locale: Invalid option"],
     [{ windowWeeks: 0 }, "windowWeeks:"],
     [{ formats: [] }, "formats:"],

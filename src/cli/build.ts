@@ -66,7 +66,7 @@ export function registerBuild(program: Command): void {
     .option("--locale <locale>", "en-US or es-PE (default: config \"locale\", else en-US)")
     .option("--allow-invalid", "build from the valid rows and list the skipped ones in the reports")
     .option("--config <file>", "config file", "briefkit.config.json")
-    .option("--watch", "keep running and rebuild when an input, template or the config changes")
+    .addOption(new Option("--watch", "keep running and rebuild when an input, template or the config changes").conflicts("json"))
     .addOption(new Option("--quiet", "print nothing but errors").conflicts("json"))
     .addOption(new Option("--json", "print the written paths and the issues as JSON on stdout"))
     .addHelpText("after", EXAMPLES)

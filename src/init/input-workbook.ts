@@ -53,28 +53,8 @@ export async function renderInputWorkbook(options: { partners: readonly string[]
   writeList(lists, 3, "kind", ENGAGEMENT_KINDS);
   writeList(lists, 4, "status", STATUSES);
 
-  const validation = (key: string): ExcelJS.DataValidation | null => {
-    const prompt = { showInputMessage: true, promptTitle: key, prompt: HELP[key] ?? "" };
-    if (key === "start_date" || key === "end_date") {
-      return { type: "date", operator: "between", allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))], showErrorMessage: true, errorTitle: "Not a date", error: "Type a date, for example 2025-02-14.", ...prompt };
-    }
-    if (key === "kind" || key === "status") {
-      const column = key === "kind" ? "C" : "D";
-      const count = key === "kind" ? ENGAGEMENT_KINDS.length : STATUSES.length;
-      return { type: "list", allowBlank: true, formulae: [`Lists!$${column}$2:$${column}$${count + 1}`], showErrorMessage: true, errorTitle: `Not a ${key}`, error: `Pick one of the list.`, ...prompt };
-    }
-    if (key === "partners" || key === "topics") {
-      const count = key === "partners" ? options.partners.length : options.topics.length;
-      if (count === 0) return null;
-      const column = key === "partners" ? "A" : "B";
-      // No error alert: several values separated by ";" must stay possible.
-      return { type: "list", allowBlank: true, formulae: [`Lists!$${column}$2:$${column}$${count + 1}`], showErrorMessage: false, ...prompt };
-    }
-    return null;
-  };
-
   columns.forEach((key, index) => {
-    const dv = validation(key);
+    const dv = validationOf(key, options);
     const dates = key === "start_date" || key === "end_date";
     for (let row = 2; row <= ENTRY_ROWS + 1; row++) {
       const cell = entry.getCell(row, index + 1);
@@ -86,6 +66,32 @@ export async function renderInputWorkbook(options: { partners: readonly string[]
 
   writeInstructions(instructions);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The drop-down or date check of a column of the entry sheet, if it has one. */
+function validationOf(key: string, lists: { partners: readonly string[]; topics: readonly string[] }): ExcelJS.DataValidation | null {
+  const prompt = { showInputMessage: true, promptTitle: key, prompt: HELP[key] ?? "" };
+  const range = (column: string, count: number) => `Lists!$${column}$2:$${column}$${count + 1}`;
+  switch (key) {
+    case "start_date":
+    case "end_date":
+      return {
+        type: "date", operator: "between", allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        showErrorMessage: true, errorTitle: "Not a date", error: "Type a date, for example 2025-02-14.", ...prompt,
+      };
+    case "kind":
+      return { type: "list", allowBlank: true, formulae: [range("C", ENGAGEMENT_KINDS.length)], showErrorMessage: true, errorTitle: "Not a kind", error: "Pick one of the list.", ...prompt };
+    case "status":
+      return { type: "list", allowBlank: true, formulae: [range("D", STATUSES.length)], showErrorMessage: true, errorTitle: "Not a status", error: "Pick one of the list.", ...prompt };
+    case "partners":
+    case "topics": {
+      const count = key === "partners" ? lists.partners.length : lists.topics.length;
+      // No error alert: several values separated by ";" must stay possible.
+      return count === 0 ? null : { type: "list", allowBlank: true, formulae: [range(key === "partners" ? "A" : "B", count)], showErrorMessage: false, ...prompt };
+    }
+    default:
+      return null;
+  }
 }
 
 function writeList(sheet: ExcelJS.Worksheet, column: number, title: string, values: readonly string[]): void {

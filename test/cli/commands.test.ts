@@ -41,6 +41,16 @@ describe("help and wrong flags", () => {
   });
 
   it.each([
+    [["build", "--xyz"], "briefkit build takes: --inputs, --templates, --out, --week, --month, --from, --to, --last-week, --as-of, --format, --locale,"],
+    [["init", "--xyz"], "briefkit init takes: --force"],
+    [["frobnicate"], "briefkit commands: build, validate, init, template-inputs"],
+  ])("%j, with no near miss ⇒ exit 2 and the flags or commands that exist", (args, message) => {
+    const { code, stderr } = run(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it.each([
     [["build", "--month", "2025-13"], 'briefkit: --month "2025-13" is not a month; write it as YYYY-MM, for example 2025-02\n'],
     [["build", "--locale", "fr"], 'briefkit: --locale "fr" is not a known locale; use en-US or es-PE\n'],
   ])("%j ⇒ exit 2 and %j", (args, message) => {
