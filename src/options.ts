@@ -89,6 +89,8 @@ export interface Settings {
   out: string;
   formats: Format[];
   config: Config;
+  /** True when the locale asks for other than en-US and the templates folder has no subfolder for it. */
+  localeFallback: boolean;
 }
 
 /**
@@ -101,12 +103,14 @@ export function resolveSettings(options: { flags: SettingFlags; config: Config; 
   const locale = flags.locale === undefined ? config.locale : parseLocale(flags.locale);
   const local = join(options.cwd, "templates");
   const base = flags.templates ?? config.templates ?? (exists(local) ? local : builtInTemplates());
+  const templates = localizedTemplates(base, locale, exists);
   return {
     inputs: flags.inputs ?? config.inputs ?? "inputs",
-    templates: localizedTemplates(base, locale, exists),
+    templates,
     out: flags.out ?? config.out ?? "reports",
     formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
     config: { ...config, locale },
+    localeFallback: locale !== "en-US" && templates === base,
   };
 }
 

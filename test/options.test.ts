@@ -81,7 +81,7 @@ describe("resolveSettings: flags > config > defaults", () => {
     ],
   ])("%s", (_name, flags, cfg, expected) => {
     const settings = resolveSettings({ flags, config: cfg, cwd: "/home/analyst", exists: none });
-    expect({ ...settings, locale: settings.config.locale, config: undefined }).toEqual({ ...expected, config: undefined });
+    expect({ ...settings, locale: settings.config.locale, config: undefined, localeFallback: undefined }).toEqual({ ...expected, config: undefined });
   });
 
   it("./templates is used when it exists and nothing names another folder", () => {
@@ -93,6 +93,17 @@ describe("resolveSettings: flags > config > defaults", () => {
     expect(() => resolveSettings({ flags: { locale: "fr" }, config: DEFAULT_CONFIG, cwd: "/", exists: none })).toThrow(
       '--locale "fr" is not a known locale; use en-US or es-PE',
     );
+  });
+});
+
+describe("localeFallback", () => {
+  it.each([
+    ["en-US", [], false],
+    ["es-PE", ["t/es-PE"], false],
+    ["es-PE", [], true],
+  ])("locale %s, folders %j ⇒ %s", (locale, folders, fallback) => {
+    const settings = resolveSettings({ flags: { locale, templates: "t" }, config: DEFAULT_CONFIG, cwd: "/", exists: (p) => folders.includes(p) });
+    expect(settings.localeFallback).toBe(fallback);
   });
 });
 

@@ -102,6 +102,9 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
   const inputs = existingDir(settings.inputs, flags.inputs === undefined ? "inputs folder" : "--inputs");
   const templates = existingDir(settings.templates, flags.templates === undefined ? "templates folder" : "--templates");
   const periods = resolvePeriods({ ...flags, today: todayIn(config.timeZone, new Date()) });
+  if (settings.localeFallback) {
+    progress.note(`note: ${templates} has no ${settings.config.locale}/ folder; its templates are used as they are, with ${settings.config.locale} dates`);
+  }
   const outcome: BuildOutcome = { reports: [], issues: [] };
   for (const { period, asOf } of periods) {
     const done = progress.start(`building ${period.label}`);
