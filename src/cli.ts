@@ -2,7 +2,9 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./cli/build.js";
 import { registerInspect } from "./cli/inspect.js";
-import { EXIT, printIssues } from "./cli/shared.js";
+import { registerInit } from "./cli/init.js";
+import { registerTemplateInputs } from "./cli/template-inputs.js";
+import { EXIT, listChoicesAfterError, printIssues } from "./cli/shared.js";
 import { registerValidate } from "./cli/validate.js";
 import { BriefkitError } from "./errors.js";
 
@@ -16,6 +18,10 @@ function createProgram(): Command {
   registerBuild(program);
   registerValidate(program);
   registerInspect(program);
+  registerInit(program);
+  registerTemplateInputs(program);
+  listChoicesAfterError(program);
+  program.addHelpText("after", "\nExamples:\n  briefkit init lima && cd lima   # a new briefing folder\n  briefkit validate\n  briefkit build --last-week\n  briefkit build --help           # every option of build\n");
   return program;
 }
 

@@ -1,25 +1,46 @@
 import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import { BriefkitError } from "./errors.js";
 import { suggest } from "./inputs/validate.js";
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The settings of `briefkit.config.json`; every key is optional. */
 export const configSchema = z
   .object({
-    title: z.string().min(1).optional(),
-    office: z.string().optional(),
-    marking: z.string().optional(),
-    author: z.string().optional(),
-    locale: z.enum(["en-US", "es-PE"]).optional(),
-    timeZone: z.string().optional(),
-    focus: z.string().optional(),
-    dateOrder: z.enum(["DMY", "MDY"]).optional(),
-    windowWeeks: z.number().int().min(1).max(520).optional(),
-    formats: z.array(z.enum(["xlsx", "pdf"])).min(1).optional(),
+    $schema: z.string().optional().describe("Where editors find this schema, for completion and checks."),
+    title: z.string().min(1).optional().describe("Title of the packet and the workbook."),
+    office: z.string().optional().describe("The issuing office, shown on the cover."),
+    marking: z.string().optional().describe("Classification marking printed at the top and bottom of every page and sheet."),
+    author: z.string().optional().describe("Author written into the file properties."),
+    locale: z.enum(["en-US", "es-PE"]).optional().describe("Language of the reports: picks templates/<locale>/ when it exists, and how dates and numbers are written."),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, "must be an IANA time zone name, such as America/Lima or UTC")
+      .optional()
+      .describe("IANA time zone that decides what 'today' is, for the default period and --last-week."),
+    focus: z.string().optional().describe("Partner id left out of the matrix rows (the country the briefing is about)."),
+    dateOrder: z.enum(["DMY", "MDY"]).optional().describe("How to read dates such as 03/04/2025 in the inputs: DMY or MDY. Without it they are refused as ambiguous."),
+    windowWeeks: z.number().int().min(1).max(520).optional().describe("Length of the trailing window, in weeks."),
+    formats: z.array(z.enum(["xlsx", "pdf"])).min(1).optional().describe("What build writes when --format is not given."),
+    inputs: z.string().min(1).optional().describe("Folder of the input files, relative to this file (flag: --inputs)."),
+    templates: z.string().min(1).optional().describe("Folder of the templates, relative to this file (flag: --templates)."),
+    out: z.string().min(1).optional().describe("Folder the reports are written to, relative to this file (flag: --out)."),
   })
-  .strict();
+  .strict()
+  .describe("Settings of briefkit for one briefing folder. Flags override them; they override the defaults.");
 
 export type ConfigFile = z.infer<typeof configSchema>;
+
+export type Locale = "en-US" | "es-PE";
 
 /** Settings after defaults are applied. */
 export interface Config {
@@ -27,12 +48,16 @@ export interface Config {
   office: string;
   marking: string;
   author: string;
-  locale: "en-US" | "es-PE";
+  locale: Locale;
   timeZone: string;
   focus: string | null;
   dateOrder: "DMY" | "MDY" | null;
   windowWeeks: number;
   formats: Array<"xlsx" | "pdf">;
+  /** Folders named by the config, resolved against its folder; null when not set. */
+  inputs: string | null;
+  templates: string | null;
+  out: string | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -46,19 +71,28 @@ export const DEFAULT_CONFIG: Config = {
   dateOrder: null,
   windowWeeks: 52,
   formats: ["xlsx", "pdf"],
+  inputs: null,
+  templates: null,
+  out: null,
 };
 
-/** Applies defaults to a validated config file. */
-export function resolveConfig(file: ConfigFile): Config {
-  const defined = Object.fromEntries(Object.entries(file).filter(([, value]) => value !== undefined));
-  return { ...DEFAULT_CONFIG, ...defined };
+/** Applies defaults to a validated config file; folder keys are resolved against `baseDir`. */
+export function resolveConfig(file: ConfigFile, baseDir = "."): Config {
+  const { $schema: _schema, ...settings } = file;
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  const config: Config = { ...DEFAULT_CONFIG, ...defined };
+  for (const key of ["inputs", "templates", "out"] as const) {
+    const value = config[key];
+    if (value !== null && !isAbsolute(value)) config[key] = join(baseDir, value);
+  }
+  return config;
 }
 
-/** Validates the parsed JSON of a config file; `path` is used in messages. */
+/** Validates the parsed JSON of a config file; `path` is used in messages and to resolve folders. */
 export function parseConfig(json: unknown, path: string): Config {
   const result = configSchema.safeParse(json);
-  if (result.success) return resolveConfig(result.data);
-  const known = Object.keys(configSchema.shape);
+  if (result.success) return resolveConfig(result.data, dirname(path));
+  const known = Object.keys(configSchema.shape).filter((key) => key !== "$schema");
   const lines = result.error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => {
@@ -69,6 +103,14 @@ export function parseConfig(json: unknown, path: string): Config {
     return [`${issue.path.join(".") || "(top)"}: ${issue.message}`];
   });
   throw new BriefkitError({ code: "config", location: path, message: `${path}: ${lines.join("\n  ")}` });
+}
+
+/** The JSON Schema of `briefkit.config.json`, for editor completion; `schema/` holds it as published. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: "input" }),
+    title: "briefkit.config.json",
+  };
 }
 
 /**

@@ -12,3 +12,6 @@ export { reportName, writeReports, type Format, type ReportFile } from "./output
 export { inspectFile, inspectReport, type InspectInput } from "./inspect/report.js";
 export { inspectPdf } from "./inspect/pdf.js";
 export { inspectWorkbook } from "./inspect/workbook.js";
+export { monthPeriod, weekBefore } from "./model/period.js";
+export { configJsonSchema } from "./config.js";
+export { resolvePeriods } from "./options.js";

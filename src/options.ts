@@ -3,7 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BriefkitError } from "./errors.js";
 import type { Format } from "./output/write.js";
-import { isoDateOption, rangePeriod, weekContaining, weekPeriod, type Period } from "./model/period.js";
+import type { Config, Locale } from "./config.js";
+import { isoDateOption, monthPeriod, rangePeriod, weekBefore, weekContaining, weekPeriod, type Period } from "./model/period.js";
 
 /**
  * Works out the period and the as-of date from the flags:
@@ -25,6 +26,108 @@ export function resolvePeriod(flags: { week?: string; from?: string; to?: string
   else if (from !== undefined && to !== undefined) period = rangePeriod(from, to);
   else return { period: weekContaining(asOfFlag ?? flags.today), asOf: asOfFlag ?? flags.today };
   return { period, asOf: asOfFlag ?? period.to };
+}
+
+/** Period flags of `build`; `--week` and `--month` may be repeated. */
+export interface PeriodFlags {
+  week?: readonly string[];
+  month?: readonly string[];
+  from?: string;
+  to?: string;
+  asOf?: string;
+  lastWeek?: boolean;
+  /** Today's date where the office is, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/**
+ * Works out every period a `build` call names, one packet each, in the order
+ * given and without repeats. `--last-week` is the ISO week before the one
+ * that contains `--as-of` (default: today). Without any period flag it is the
+ * week containing `--as-of`. Each period is as of `--as-of` when given, else
+ * of its own last day.
+ */
+export function resolvePeriods(flags: PeriodFlags): Array<{ period: Period; asOf: string }> {
+  const { from, to } = flags;
+  if ((from === undefined) !== (to === undefined)) {
+    throw usage(from === undefined ? "--to needs --from as well" : "--from needs --to as well");
+  }
+  const asOfFlag = flags.asOf === undefined ? undefined : isoDateOption("--as-of", flags.asOf);
+  const periods: Period[] = [
+    ...(flags.week ?? []).map(weekPeriod),
+    ...(flags.month ?? []).map(monthPeriod),
+    ...(from !== undefined && to !== undefined ? [rangePeriod(from, to)] : []),
+    ...(flags.lastWeek ? [weekBefore(asOfFlag ?? flags.today)] : []),
+  ];
+  if (periods.length === 0) return [{ period: weekContaining(asOfFlag ?? flags.today), asOf: asOfFlag ?? flags.today }];
+  const seen = new Set<string>();
+  return periods
+    .filter((period) => !seen.has(period.label) && seen.add(period.label))
+    .map((period) => ({ period, asOf: asOfFlag ?? period.to }));
+}
+
+/** Today's calendar date in a time zone, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** Flags of `build` that the config file can also set. */
+export interface SettingFlags {
+  inputs?: string;
+  templates?: string;
+  out?: string;
+  format?: string;
+  locale?: string;
+}
+
+/** Where a build reads and writes, and in what language, after flags > config > defaults. */
+export interface Settings {
+  inputs: string;
+  templates: string;
+  out: string;
+  formats: Format[];
+  config: Config;
+  /** True when the locale asks for other than en-US and the templates folder has no subfolder for it. */
+  localeFallback: boolean;
+}
+
+/**
+ * Applies flags over the config over the defaults. Templates: `--templates`,
+ * else the config's `templates`, else `./templates` when it exists, else the
+ * built-in ones; in each case the `<locale>/` subfolder when there is one.
+ */
+export function resolveSettings(options: { flags: SettingFlags; config: Config; cwd: string; exists: (path: string) => boolean }): Settings {
+  const { flags, config, exists } = options;
+  const locale = flags.locale === undefined ? config.locale : parseLocale(flags.locale);
+  const local = join(options.cwd, "templates");
+  const base = flags.templates ?? config.templates ?? (exists(local) ? local : builtInTemplates());
+  const templates = localizedTemplates(base, locale, exists);
+  return {
+    inputs: flags.inputs ?? config.inputs ?? "inputs",
+    templates,
+    out: flags.out ?? config.out ?? "reports",
+    formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
+    config: { ...config, locale },
+    localeFallback: locale !== "en-US" && templates === base,
+  };
+}
+
+/** `<dir>/<locale>/` when that folder exists, else `<dir>`. */
+export function localizedTemplates(dir: string, locale: string, exists: (path: string) => boolean): string {
+  const localized = join(dir, locale);
+  return exists(localized) ? localized : dir;
+}
+
+/** The locales briefkit knows. */
+export const LOCALES = ["en-US", "es-PE"] as const satisfies readonly Locale[];
+
+/** Reads `--locale`. */
+export function parseLocale(text: string): Locale {
+  const found = LOCALES.find((locale) => locale.toLowerCase() === text.trim().toLowerCase());
+  if (found === undefined) throw usage(`--locale "${text}" is not a known locale; use ${LOCALES.join(" or ")}`);
+  return found;
 }
 
 /** Reads `--format xlsx,pdf`. */

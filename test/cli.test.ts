@@ -54,7 +54,7 @@ describe("briefkit build", () => {
     const dir = await copySamples();
     const out = join(dir, "out");
     const { code, stdout, stderr } = run(["build", "--inputs", join(dir, "inputs"), "--out", out, "--week", "2025-W07"]);
-    expect(stderr).toBe("");
+    expect(stderr).toBe("2025-W07: 1 engagement from 2025-02-10 to 2025-02-16, as of 2025-02-16; wrote 2 files\n");
     expect(code).toBe(0);
     expect(stdout).toBe(`${join(out, "briefing-2025-W07.xlsx")}\n${join(out, "briefing-2025-W07.pdf")}\n`);
     expect((await readdir(out)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);

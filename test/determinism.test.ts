@@ -27,7 +27,7 @@ const sampleSums = () => (realClockSums ??= buildSample());
 /** Builds the sample week with the command line in a child process and returns the sha256 of each file. */
 async function buildInChild(env: Record<string, string>, args = ["--week", "2025-W07"]): Promise<Record<string, string>> {
   const out = await mkdtemp(join(tmpdir(), "briefkit-determinism-"));
-  const { stderr } = await promisify(execFile)(process.execPath, [CLI, "build", "--out", out, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const { stderr } = await promisify(execFile)(process.execPath, [CLI, "build", "--quiet", "--out", out, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
   expect(stderr).toBe("");
   const names = ["briefing-2025-W07.xlsx", "briefing-2025-W07.pdf"];
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, sha256(await readFile(join(out, name)))])));

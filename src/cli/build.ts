@@ -1,54 +1,149 @@
-import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { Option, type Command } from "commander";
 import { buildReports } from "../build.js";
 import { loadConfig } from "../config.js";
-import { defaultTemplates, parseFormats, resolvePeriod } from "../options.js";
+import { BriefkitError, type Issue } from "../errors.js";
+import { resolvePeriods, resolveSettings } from "../options.js";
 import { resolveToday } from "../output/today.js";
 import { writeReports } from "../output/write.js";
-import { existingDir, printIssues } from "./shared.js";
+import { createProgress, type Progress } from "./progress.js";
+import { EXIT, existingDir, printIssues } from "./shared.js";
+import { watchBuild } from "./watch.js";
 
 interface BuildFlags {
-  inputs: string;
+  inputs?: string;
   templates?: string;
-  out: string;
-  week?: string;
+  out?: string;
+  week?: string[];
+  month?: string[];
   from?: string;
   to?: string;
   asOf?: string;
+  lastWeek?: boolean;
   format?: string;
+  locale?: string;
   allowInvalid?: boolean;
   config: string;
+  quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
 }
+
+/** What one build call wrote. */
+interface BuildOutcome {
+  reports: Array<{ period: string; from: string; to: string; asOf: string; files: string[] }>;
+  issues: Issue[];
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  briefkit build                                   # the week containing today
+  briefkit build --last-week                       # Monday morning: last week's packet
+  briefkit build --week 2025-W06 --week 2025-W07   # one packet per week
+  briefkit build --month 2025-02 --format pdf
+  briefkit build --from 2025-02-01 --to 2025-02-28 --as-of 2025-03-03
+  briefkit build --locale es-PE                    # templates/es-PE/ when it exists
+  briefkit build --json                            # paths and issues as JSON, for scripts
+  briefkit build --watch --week 2025-W07           # rebuild when an input or template changes
+`;
 
 /** `briefkit build` */
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("Build the workbook and the PDF packet for a period")
-    .option("--inputs <dir>", "folder with engagements.csv, partners.csv, cooperation-areas.csv, initiatives.csv", "inputs")
-    .option("--templates <dir>", "folder with the templates (default: ./templates, else the built-in ones)")
-    .option("--out <dir>", "folder to write the reports to", "reports")
-    .option("--week <week>", "ISO week to report on, e.g. 2025-W07")
-    .option("--from <date>", "first day of the period, YYYY-MM-DD (with --to)")
-    .option("--to <date>", "last day of the period, YYYY-MM-DD (with --from)")
-    .option("--as-of <date>", "date of the data, YYYY-MM-DD (default: end of the period, or today)")
-    .option("--format <list>", "formats to write: xlsx, pdf or xlsx,pdf (default: from the config, else both)")
+    .description("Build the workbook and the PDF packet for one or more periods")
+    .option("--inputs <dir>", "folder of the input files (default: config \"inputs\", else ./inputs)")
+    .option("--templates <dir>", "folder of the templates (default: config \"templates\", else ./templates, else the built-in ones)")
+    .option("--out <dir>", "folder to write the reports to (default: config \"out\", else ./reports)")
+    .option("--week <week>", "ISO week, e.g. 2025-W07; repeat for several packets", collect)
+    .option("--month <month>", "calendar month, e.g. 2025-02; repeat for several packets", collect)
+    .option("--from <date>", "first day of a period, YYYY-MM-DD (with --to)")
+    .option("--to <date>", "last day of a period, YYYY-MM-DD (with --from)")
+    .option("--last-week", "the ISO week before the one containing --as-of (or today)")
+    .option("--as-of <date>", "date of the data, YYYY-MM-DD (default: the last day of each period, or today)")
+    .option("--format <list>", "xlsx, pdf or xlsx,pdf (default: config \"formats\", else both)")
+    .option("--locale <locale>", "en-US or es-PE (default: config \"locale\", else en-US)")
     .option("--allow-invalid", "build from the valid rows and list the skipped ones in the reports")
     .option("--config <file>", "config file", "briefkit.config.json")
-    .addHelpText("after", "\nExamples:\n  briefkit build --week 2025-W07\n  briefkit build --inputs data --out out --from 2025-02-01 --to 2025-02-28\n")
+    .addOption(new Option("--watch", "keep running and rebuild when an input, template or the config changes").conflicts("json"))
+    .addOption(new Option("--quiet", "print nothing but errors").conflicts("json"))
+    .addOption(new Option("--json", "print the written paths and the issues as JSON on stdout"))
+    .addHelpText("after", EXAMPLES)
     .action(async (flags: BuildFlags, command: Command) => {
-      const config = await loadConfig({ path: flags.config, explicit: command.getOptionValueSource("config") === "cli" });
-      const { period, asOf } = resolvePeriod({ ...flags, today: resolveToday({ env: process.env, now: new Date() }) });
-      const result = await buildReports({
-        inputs: existingDir(flags.inputs, "--inputs"),
-        templates: flags.templates === undefined ? defaultTemplates(process.cwd()) : existingDir(flags.templates, "--templates"),
-        config,
-        period,
-        asOf,
-        formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
-        allowInvalid: flags.allowInvalid === true,
+      const explicitConfig = command.getOptionValueSource("config") === "cli";
+      const progress = createProgress({
+        write: (text) => process.stderr.write(text),
+        interactive: process.stderr.isTTY === true && !flags.json,
+        quiet: flags.quiet === true || flags.json === true,
       });
-      printIssues(result.issues);
-      const paths = await writeReports({ dir: flags.out, files: result.files });
-      for (const path of paths) process.stdout.write(`${path}\n`);
+      if (flags.watch) {
+        const config = await loadConfig({ path: flags.config, explicit: explicitConfig });
+        const settings = resolveSettings({ flags, config, cwd: process.cwd(), exists: existsSync });
+        const sources = [settings.inputs, settings.templates, flags.config];
+        await watchBuild({ build: () => buildOnce(flags, explicitConfig, progress), sources, progress });
+        return;
+      }
+      try {
+        const outcome = await buildOnce(flags, explicitConfig, progress);
+        if (flags.json) printJson({ ok: true, reports: outcome.reports, issues: outcome.issues });
+      } catch (error) {
+        if (!(flags.json && error instanceof BriefkitError && error.code === "invalid_input")) throw error;
+        printJson({ ok: false, reports: [], issues: error.issues, message: error.message });
+        process.exitCode = EXIT.invalid;
+      }
     });
+}
+
+/** Reads the config, builds every period named, writes the files and tells people. */
+async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: Progress): Promise<BuildOutcome> {
+  const config = await loadConfig({ path: flags.config, explicit: explicitConfig });
+  const settings = resolveSettings({ flags, config, cwd: process.cwd(), exists: existsSync });
+  const inputs = existingDir(settings.inputs, flags.inputs === undefined ? "inputs folder" : "--inputs");
+  const templates = existingDir(settings.templates, flags.templates === undefined ? "templates folder" : "--templates");
+  const periods = resolvePeriods({ ...flags, today: resolveToday({ env: process.env, now: new Date(), timeZone: config.timeZone }) });
+  if (settings.localeFallback) {
+    progress.note(`note: ${templates} has no ${settings.config.locale}/ folder; its templates are used as they are, with ${settings.config.locale} dates`);
+  }
+  const outcome: BuildOutcome = { reports: [], issues: [] };
+  for (const { period, asOf } of periods) {
+    const done = progress.start(`building ${period.label}`);
+    try {
+      const result = await buildReports({
+        inputs, templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: flags.allowInvalid === true,
+      });
+      const files = await writeReports({ dir: settings.out, files: result.files });
+      done();
+      if (outcome.reports.length === 0) {
+        outcome.issues = result.issues;
+        if (!flags.quiet && !flags.json) printIssues(result.issues);
+      }
+      outcome.reports.push({ period: period.label, from: period.from, to: period.to, asOf, files });
+      if (!flags.quiet && !flags.json) for (const file of files) process.stdout.write(`${file}\n`);
+      const b = result.briefing;
+      progress.note(
+        `${period.label}: ${plural(b.periodEngagements.length, "engagement")} from ${period.from} to ${period.to}, as of ${asOf}; wrote ${plural(files.length, "file")}${issueSummary(result.issues)}`,
+      );
+    } finally {
+      done();
+    }
+  }
+  return outcome;
+}
+
+function issueSummary(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const parts = [errors > 0 ? `${plural(errors, "row")} skipped` : "", warnings > 0 ? plural(warnings, "warning") : ""];
+  const text = parts.filter((p) => p !== "").join(", ");
+  return text === "" ? "" : `, ${text}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -8,18 +8,19 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("Check the input files and list every problem, with file and line")
-    .option("--inputs <dir>", "folder with the input CSV files", "inputs")
+    .option("--inputs <dir>", "folder of the input files (default: config \"inputs\", else ./inputs)")
     .option("--config <file>", "config file", "briefkit.config.json")
     .addOption(new Option("--json", "print the result as JSON for scripts"))
     .addHelpText("after", "\nExamples:\n  briefkit validate\n  briefkit validate --inputs data --json\n")
-    .action(async (flags: { inputs: string; config: string; json?: boolean }, command: Command) => {
+    .action(async (flags: { inputs?: string; config: string; json?: boolean }, command: Command) => {
       const config = await loadConfig({ path: flags.config, explicit: command.getOptionValueSource("config") === "cli" });
-      const { issues } = await loadInputs({ dir: existingDir(flags.inputs, "--inputs"), dateOrder: config.dateOrder });
+      const inputs = flags.inputs ?? config.inputs ?? "inputs";
+      const { issues } = await loadInputs({ dir: existingDir(inputs, "--inputs"), dateOrder: config.dateOrder });
       const valid = !issues.some((issue) => issue.severity === "error");
       if (flags.json) process.stdout.write(`${JSON.stringify({ valid, issues }, null, 2)}\n`);
       else {
         printIssues(issues);
-        if (valid) process.stderr.write(`${flags.inputs}: the inputs are valid\n`);
+        if (valid) process.stderr.write(`${inputs}: the inputs are valid\n`);
       }
       process.exitCode = valid ? EXIT.ok : EXIT.invalid;
     });

@@ -4,6 +4,7 @@ import type { Briefing } from "../model/briefing.js";
 import { toTemplateContext } from "./context.js";
 import { parseDocument, type Document } from "./document.js";
 import { createEnvironment, renderTemplate } from "./environment.js";
+import { registerLocaleHelpers } from "./locale.js";
 import type { Templates } from "./templates.js";
 
 const sheetName = z
@@ -57,6 +58,7 @@ export interface Composition {
 /** Renders the templates with a briefing. Pure: the templates are already read. */
 export function composeBriefing(briefing: Briefing, templates: Templates): Composition {
   const env = createEnvironment(templates.partials);
+  registerLocaleHelpers(env, briefing.config.locale);
   const context = toTemplateContext(briefing);
   const packetText = renderTemplate({ env, template: templates.packet, context });
   let packet: Document;

@@ -14,6 +14,7 @@ import {
   type Topic,
 } from "./schemas.js";
 import { suggest, validateTable, type Checked } from "./validate.js";
+import { readXlsxInput, type ParsedTable } from "./xlsx.js";
 
 /** Everything read from an inputs folder, valid rows only. */
 export interface InputData {
@@ -33,15 +34,18 @@ export interface LoadResult {
   issues: Issue[];
 }
 
-/** The bytes of each input file; `null` for a file that is not there. */
-export type InputFiles = Record<InputKind, { path: string; bytes: Uint8Array | null }>;
+/** The bytes of each input file; `null` for a file that is not there (or an .xlsx `sheet`, already a table). */
+export type InputFiles = Record<InputKind, { path: string; bytes: Uint8Array | null; sheet?: ParsedTable }>;
 
 /** Reads the four input files of a folder and validates them. */
 export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
   const entries = await Promise.all(
     (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => {
       const path = join(options.dir, INPUT_FILES[kind].name);
-      return [kind, { path, bytes: await readOptional(path) }] as const;
+      const bytes = await readOptional(path);
+      // An .xlsx of the same name stands in for a CSV file that is not there.
+      const xlsx = bytes === null ? await readXlsxInput(path.replace(/\.csv$/, ".xlsx")) : null;
+      return [kind, xlsx ?? { path, bytes }] as const;
     }),
   );
   return parseInputs({ files: Object.fromEntries(entries) as InputFiles, dateOrder: options.dateOrder ?? null });
@@ -66,8 +70,8 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   function read<K extends InputKind>(kind: K, schema: (typeof schemas)[keyof typeof schemas]) {
     const spec = INPUT_FILES[kind];
-    const { path, bytes } = options.files[kind];
-    if (bytes === null) {
+    const { path, bytes, sheet } = options.files[kind];
+    if (bytes === null && sheet === undefined) {
       if (!spec.optionalFile) {
         issues.push({
           file: path, line: null, column: null, value: null, severity: "error", code: "file_missing",
@@ -77,7 +81,7 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
       }
       return { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
     }
-    const decoded = decodeText(bytes);
+    const decoded = sheet === undefined ? decodeText(bytes!) : ({ ok: true, text: "" } as const);
     if (!decoded.ok) {
       issues.push({
         file: path, line: null, column: null, value: null, severity: "error", code: "file_binary",
@@ -86,7 +90,7 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
       });
       return { rows: [], rejected: [], extraColumns: [], usable: false };
     }
-    const parsed = parseCsv(decoded.text, path);
+    const parsed = sheet ?? parseCsv(decoded.text, path);
     issues.push(...parsed.issues);
     if (parsed.table === null) return { rows: [], rejected: [], extraColumns: [], usable: false };
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });

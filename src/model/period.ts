@@ -3,8 +3,8 @@ import { BriefkitError } from "../errors.js";
 
 /** The stretch of days a packet reports on, both ends included. */
 export interface Period {
-  kind: "week" | "range";
-  /** Used in file names and titles: `2025-W07` or `2025-02-10_2025-02-16`. */
+  kind: "week" | "month" | "range";
+  /** Used in file names and titles: `2025-W07`, `2025-02` or `2025-02-10_2025-02-16`. */
   label: string;
   from: string;
   to: string;
@@ -26,6 +26,24 @@ export function weekPeriod(text: string): Period {
 export function weekContaining(iso: string): Period {
   const { year, week } = isoWeekOf(iso);
   return weekPeriod(`${year}-W${week}`);
+}
+
+/** The ISO week before the one that contains a day: the Monday run's week. */
+export function weekBefore(iso: string): Period {
+  return weekContaining(addDays(iso, -7));
+}
+
+/** The period of a calendar month written `2025-02`. */
+export function monthPeriod(text: string): Period {
+  const match = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12 || year < 1000) {
+    throw usage(`--month "${text}" is not a month; write it as YYYY-MM, for example 2025-02`);
+  }
+  const from = `${year}-${String(month).padStart(2, "0")}-01`;
+  const to = addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`, -1);
+  return { kind: "month", label: from.slice(0, 7), from, to };
 }
 
 /** A from/to period; both are ISO dates and `to` is not before `from`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekOf } from "../../src/dates.js";
-import { rangePeriod, trailingWindow, weekContaining, weekPeriod } from "../../src/model/period.js";
+import { monthPeriod, rangePeriod, trailingWindow, weekBefore, weekContaining, weekPeriod } from "../../src/model/period.js";
 import { resolvePeriod } from "../../src/options.js";
 
 describe("weekPeriod", () => {
@@ -66,5 +66,31 @@ describe("resolvePeriod", () => {
     [{ asOf: "yesterday" }, '--as-of "yesterday" is not a date; write it as YYYY-MM-DD'],
   ])("%j ⇒ %s", (flags, message) => {
     expect(() => resolvePeriod({ ...flags, today })).toThrow(message);
+  });
+});
+
+describe("monthPeriod", () => {
+  it.each([
+    ["2025-02", "2025-02-01", "2025-02-28"],
+    ["2024-02", "2024-02-01", "2024-02-29"],
+    ["2025-12", "2025-12-01", "2025-12-31"],
+    ["2025-9", "2025-09-01", "2025-09-30"],
+  ])("%s ⇒ %s … %s", (text, from, to) => {
+    expect(monthPeriod(text)).toEqual({ kind: "month", label: from.slice(0, 7), from, to });
+  });
+
+  it.each(["2025-13", "2025-00", "Feb 2025", "2025-02-01"])("%s ⇒ usage error", (text) => {
+    expect(() => monthPeriod(text)).toThrow(`--month "${text}" is not a month; write it as YYYY-MM, for example 2025-02`);
+  });
+});
+
+describe("weekBefore", () => {
+  it.each([
+    ["2025-02-17", "2025-W07"], // a Monday: the week that just ended
+    ["2025-02-23", "2025-W07"], // a Sunday: still the week before
+    ["2025-01-01", "2024-W52"],
+    ["2021-01-06", "2020-W53"],
+  ])("%s ⇒ %s", (day, label) => {
+    expect(weekBefore(day).label).toBe(label);
   });
 });

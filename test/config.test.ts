@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { configJsonSchema, DEFAULT_CONFIG, loadConfig, parseConfig } from "../src/config.js";
+
+describe("the published JSON Schema", () => {
+  it("schema/briefkit.config.schema.json is the one generated from the zod schema (run `npm run schema` after changing it)", async () => {
+    const committed = await readFile("schema/briefkit.config.schema.json", "utf8");
+    expect(committed).toBe(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  });
+
+  it("names every key, refuses others, and lists the locales", () => {
+    const schema = configJsonSchema() as { properties: Record<string, { enum?: string[] }>; additionalProperties: boolean };
+    expect(Object.keys(schema.properties)).toEqual([
+      "$schema", "title", "office", "marking", "author", "locale", "timeZone", "focus", "dateOrder", "windowWeeks", "formats", "inputs", "templates", "out",
+    ]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.locale?.enum).toEqual(["en-US", "es-PE"]);
+  });
+});
+
+describe("parseConfig", () => {
+  it("{} ⇒ the defaults", () => {
+    expect(parseConfig({}, "briefkit.config.json")).toEqual(DEFAULT_CONFIG);
+  });
+
+  it("folders are read relative to the config file; $schema is accepted and dropped", () => {
+    const config = parseConfig({ $schema: "./briefkit.config.schema.json", inputs: "data", out: "/tmp/reports", timeZone: "America/Lima" }, "lima/briefkit.config.json");
+    expect(config).toMatchObject({ inputs: "lima/data", out: "/tmp/reports", templates: null, timeZone: "America/Lima" });
+    expect(config).not.toHaveProperty("$schema");
+  });
+
+  it.each([
+    [{ titel: "x" }, 'cfg.json: unknown key "titel" (did you mean "title"?)'],
+    [{ timeZone: "Lima" }, "timeZone: must be an IANA time zone name, such as America/Lima or UTC"],
+    [{ locale: "fr-FR" }, "locale: Invalid option"],
+    [{ windowWeeks: 0 }, "windowWeeks:"],
+    [{ formats: [] }, "formats:"],
+  ])("%j ⇒ %s", (json, message) => {
+    expect(() => parseConfig(json, "cfg.json")).toThrow(message);
+  });
+});
+
+describe("loadConfig", () => {
+  it.each([
+    [false, "the defaults"],
+    [true, "an error"],
+  ])("a missing file, named explicitly: %s ⇒ %s", async (explicit) => {
+    const load = loadConfig({ path: "no-such.config.json", explicit });
+    if (explicit) await expect(load).rejects.toThrow("no-such.config.json: cannot read the config file");
+    else expect(await load).toEqual(DEFAULT_CONFIG);
+  });
+
+  it("the project's own config is valid", async () => {
+    expect((await loadConfig({ path: "briefkit.config.json", explicit: true })).focus).toBe("peru");
+  });
+});
