@@ -3,15 +3,78 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { writeMatrixSheet } from "./matrix.js";
-import { FONT, setupPrinting, writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
+import { FONT } from "./cells.js";
+import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
+import { setupPrinting } from "./print.js";
+import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
+
+type Layout = Omit<ColumnSpec, "header">;
+
+/** How each Engagements column is laid out, chosen so a printed page stays legible. */
+const ENGAGEMENT_LAYOUT = {
+  id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 24 }, kind: { maxWidth: 10 },
+  status: { maxWidth: 11 }, partners: { wrap: true, maxWidth: 14 }, topics: { wrap: true, maxWidth: 20 },
+  location: { wrap: true, maxWidth: 16 }, officials: { wrap: true, maxWidth: 26 }, summary: { wrap: true, maxWidth: 44 },
+  source_url: { wrap: true, maxWidth: 22 },
+} satisfies Record<string, Layout>;
+const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 18 };
 
 /** Draws the workbook of a briefing, with the names and headers the template gave. */
 export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec }): Promise<Uint8Array> {
   const { briefing, spec } = options;
-  const { sheets } = spec;
-  const marking = spec.marking;
+  const { sheets, marking } = spec;
   const workbook = new ExcelJS.Workbook();
+  setProperties(workbook, briefing, spec);
+
+  const partnerName = lookup(briefing.partners);
+  const topicName = lookup(briefing.topics);
+  const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
+  const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
+  const table = <K extends string>(options: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[] }) => {
+    const columns: ColumnSpec[] = [
+      ...options.keys.map((key) => ({ header: options.sheet.columns[key], ...options.layout?.[key] })),
+      ...(options.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
+    ];
+    return writeTable({ sheet: workbook.addWorksheet(options.sheet.name), tableName: options.tableName, columns, rows: options.rows, marking });
+  };
+
+  writeAbout(workbook.addWorksheet(sheets.about.name), spec);
+  writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
+
+  const engagementRow = (e: Engagement): CellValue[] => [
+    e.id, date(e.startDate), date(e.endDate), e.title, e.kind, e.status,
+    names(e.partners, partnerName), names(e.topics, topicName), e.location, e.officials.join("; "), e.summary,
+    e.sourceUrl === null ? null : { link: e.sourceUrl, text: e.sourceUrl },
+    ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
+  ];
+  const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
+  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: briefing.engagements.map(engagementRow), extra: briefing.extraColumns });
+
+  table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: briefing.engagements.flatMap((e) =>
+    e.partners.flatMap((p) => e.topics.map((t): CellValue[] => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t])),
+  ) });
+  table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: briefing.upcoming.map((e) => [
+    date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
+  ]) });
+  const windowCount = (id: string) => briefing.engagements.filter((e) =>
+    e.status !== "cancelled" && e.partners.includes(id) && e.startDate >= briefing.window.from && e.startDate <= briefing.window.to).length;
+  table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: briefing.partners.map((p) => [p.id, p.name, p.kind, p.region, windowCount(p.id)]) });
+  table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: briefing.topics.map((t) => [t.id, t.name, t.category, t.description]) });
+  table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: briefing.initiatives.map((i) => [
+    i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
+  ]) });
+
+  const issues: CellValue[][] = briefing.issues.map((i) => [i.severity, i.file, i.line, i.column, i.value, i.message, i.hint]);
+  if (engagements.firstUnlinkedRow !== null) {
+    issues.push(["warning", sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
+  }
+  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: issues });
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Title, subject and author from the template and config; dates from the as-of date, never the clock. */
+function setProperties(workbook: ExcelJS.Workbook, briefing: Briefing, spec: WorkbookSpec): void {
   const asOf = toUtcDate(briefing.asOf);
   workbook.creator = briefing.config.author;
   workbook.lastModifiedBy = briefing.config.author;
@@ -19,52 +82,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   workbook.subject = spec.subject;
   workbook.created = asOf;
   workbook.modified = asOf;
-
-  const partnerName = lookup(briefing.partners);
-  const topicName = lookup(briefing.topics);
-  const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
-
-  writeAbout(workbook.addWorksheet(sheets.about.name), spec);
-  writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
-
-  const table = <K extends string>(sheet: { name: string; columns: Record<K, string> }, keys: readonly K[], wrap: readonly K[], rows: CellValue[][], extra: string[] = []) => {
-    const columns: ColumnSpec[] = [
-      ...keys.map((key) => ({ header: sheet.columns[key], wrap: wrap.includes(key) })),
-      ...extra.map((header) => ({ header, wrap: true })),
-    ];
-    writeTable({ sheet: workbook.addWorksheet(sheet.name), columns, rows, marking });
-  };
-
-  const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
-  const engagementRow = (e: Engagement): CellValue[] => [
-    e.id, date(e.startDate), date(e.endDate), e.title, e.kind, e.status,
-    names(e.partners, partnerName), names(e.topics, topicName), e.location, e.officials.join("; "), e.summary,
-    e.sourceUrl === null ? null : { link: e.sourceUrl, text: e.sourceUrl },
-    ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
-  ];
-  table(sheets.engagements, ENGAGEMENT_KEYS, ["title", "partners", "topics", "officials", "summary", "location"], briefing.engagements.map(engagementRow), briefing.extraColumns);
-
-  table(sheets.engagementTopics, ["id", "date", "status", "partner", "topic"], [], briefing.engagements.flatMap((e) =>
-    e.partners.flatMap((p) => e.topics.map((t): CellValue[] => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t)])),
-  ));
-  table(sheets.upcoming, ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], ["title", "topics"], briefing.upcoming.map((e) => [
-    date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
-  ]));
-  const windowCount = (id: string) => briefing.engagements.filter((e) =>
-    e.status !== "cancelled" && e.partners.includes(id) && e.startDate >= briefing.window.from && e.startDate <= briefing.window.to).length;
-  table(sheets.partners, ["id", "name", "kind", "region", "window_count"], [], briefing.partners.map((p) => [p.id, p.name, p.kind, p.region, windowCount(p.id)]));
-  table(sheets.areas, ["id", "name", "category", "description"], ["description"], briefing.topics.map((t) => [t.id, t.name, t.category, t.description]));
-  table(sheets.initiatives, ["year", "title", "objective", "partners", "topics", "status"], ["title", "objective"], briefing.initiatives.map((i) => [
-    i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
-  ]));
-  table(sheets.issues, ["severity", "file", "line", "column", "value", "message", "hint"], ["value", "message", "hint"], briefing.issues.map((i) => [
-    i.severity, i.file, i.line, i.column, i.value, i.message, i.hint,
-  ]));
-
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-
-const ENGAGEMENT_KEYS = ["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"] as const;
 
 function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   spec.about.forEach(([label, value], index) => {
@@ -73,11 +91,12 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
     row.alignment = { vertical: "top", wrapText: index > 0 };
     if (index === 0) row.font = { ...FONT, bold: true, size: 16 };
     else row.getCell(1).font = { ...FONT, bold: true };
+    if (index > 0 && typeof value === "string" && value.length > 80) row.height = Math.ceil(value.length / 80) * 15;
+    if (typeof value === "number") row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
   });
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 90;
-  setupPrinting(sheet, { marking: spec.marking });
-  sheet.pageSetup.orientation = "portrait";
+  sheet.getColumn(1).width = 26;
+  sheet.getColumn(2).width = 80;
+  setupPrinting(sheet, { marking: spec.marking, width: 106 });
 }
 
 function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
