@@ -53,7 +53,8 @@ describe.each([["inputs"], [SPECIAL]])("the workbook of %s", (inputs) => {
   it("the matrix has frozen headers, a colour scale and marks this period's additions", () => {
     const sheet = workbook.getWorksheet("Matrix")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 3 });
-    const rules = sheet.conditionalFormattings.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })));
+    const formats = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const rules = formats.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })));
     expect(rules.filter(({ rule }) => rule.type === "colorScale")).toHaveLength(2);
     const mark = rules.find(({ rule }) => rule.type === "expression")!;
     const periodHeader = findRow(sheet, "Partners × topics, this period") + 2;
