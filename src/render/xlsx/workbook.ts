@@ -19,8 +19,12 @@ const ENGAGEMENT_LAYOUT = {
 } satisfies Record<string, Layout>;
 const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 18 };
 
-/** Draws the workbook of a briefing, with the names and headers the template gave. */
-export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec }): Promise<Uint8Array> {
+/**
+ * Draws the workbook of a briefing, with the names and headers the template
+ * gave. Source links beyond `linkLimit` (Excel's 65,530 a sheet unless given)
+ * are written as plain text, with a warning on the Issues sheet.
+ */
+export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec; linkLimit?: number }): Promise<Uint8Array> {
   const { briefing, spec } = options;
   const { sheets, marking } = spec;
   const workbook = new ExcelJS.Workbook();
@@ -30,12 +34,12 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   const topicName = lookup(briefing.topics);
   const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
   const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
-  const table = <K extends string>(options: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[] }) => {
+  const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[] }) => {
     const columns: ColumnSpec[] = [
-      ...options.keys.map((key) => ({ header: options.sheet.columns[key], ...options.layout?.[key] })),
-      ...(options.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
+      ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
+      ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
-    return writeTable({ sheet: workbook.addWorksheet(options.sheet.name), tableName: options.tableName, columns, rows: options.rows, marking });
+    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, linkLimit: options.linkLimit });
   };
 
   writeAbout(workbook.addWorksheet(sheets.about.name), spec);
