@@ -11,7 +11,7 @@ export const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb:
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Points per line of 11-point text. */
-export const LINE_HEIGHT = 15;
+export const LINE_HEIGHT = 14.5;
 
 /**
  * The value exceljs writes. Strings stay strings even when they begin with
@@ -40,8 +40,8 @@ export function displayLength(value: CellValue): number {
 export function wrappedLines(value: CellValue, width: number): number {
   const text = typeof value === "string" ? value : value !== null && typeof value === "object" && "text" in value ? value.text : null;
   if (text === null) return 1;
-  // Proportional text fits about 1.15 characters in the width of a digit.
-  const capacity = Math.max(1, Math.floor(width * 1.15));
+  // Proportional text fits about 1.2 characters in the width of a digit.
+  const capacity = Math.max(1, Math.floor(width * 1.2));
   return text.split("\n").reduce((sum, paragraph) => sum + wrapParagraph(paragraph, capacity), 0);
 }
 

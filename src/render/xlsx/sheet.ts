@@ -70,24 +70,27 @@ export function writeTable(options: {
     sheet.addRow(headers);
     if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
-  styleHeader(sheet.getRow(1), headers.length);
   const widths = columns.map((column, c) => fitWidth(column, headers[c]!, rows.map((row) => row[c] ?? null)));
   widths.forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
   });
+  styleHeader(sheet.getRow(1), headers, widths);
   rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths }));
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   return { firstUnlinkedRow };
 }
 
-function styleHeader(row: ExcelJS.Row, count: number): void {
-  for (let c = 1; c <= count; c++) {
-    const cell = row.getCell(c);
+function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
+  headers.forEach((_, c) => {
+    const cell = row.getCell(c + 1);
     cell.font = { ...FONT, bold: true };
     cell.alignment = { vertical: "top", wrapText: true };
     cell.fill = HEADER_FILL;
-  }
+  });
+  // Bold text is wider: wrap headers as if their columns were a character narrower.
+  const lines = Math.max(1, ...headers.map((header, c) => wrappedLines(header, widths[c]! - 1)));
+  if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
 function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; columns: readonly ColumnSpec[]; widths: readonly number[] }): void {
@@ -97,8 +100,11 @@ function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; col
     const value = values[c] ?? null;
     const cell = row.getCell(c + 1);
     cell.font = typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value ? LINK_FONT : FONT;
-    if (value !== null && typeof value === "object" && "date" in value) cell.numFmt = DATE_FORMAT;
-    cell.alignment = { vertical: "top", wrapText: column.wrap === true };
+    const isDate = value !== null && typeof value === "object" && "date" in value;
+    if (isDate) cell.numFmt = DATE_FORMAT;
+    // Centred dates and numbers keep clear of the left-aligned text beside them.
+    const horizontal = isDate || typeof value === "number" ? "center" : undefined;
+    cell.alignment = { vertical: "top", wrapText: column.wrap === true, ...(horizontal ? { horizontal } : {}) };
     if (column.wrap) lines = Math.max(lines, wrappedLines(value, widths[c]!));
   });
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so set each row's height.

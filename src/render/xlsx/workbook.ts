@@ -3,7 +3,7 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { FONT } from "./cells.js";
+import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
 import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
 import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
@@ -12,12 +12,13 @@ type Layout = Omit<ColumnSpec, "header">;
 
 /** How each Engagements column is laid out, chosen so a printed page stays legible. */
 const ENGAGEMENT_LAYOUT = {
-  id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 24 }, kind: { maxWidth: 10 },
-  status: { maxWidth: 11 }, partners: { wrap: true, maxWidth: 14 }, topics: { wrap: true, maxWidth: 20 },
-  location: { wrap: true, maxWidth: 16 }, officials: { wrap: true, maxWidth: 26 }, summary: { wrap: true, maxWidth: 44 },
-  source_url: { wrap: true, maxWidth: 22 },
+  id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 20 }, kind: { maxWidth: 10 },
+  status: { maxWidth: 10 }, partners: { wrap: true, maxWidth: 12 }, topics: { wrap: true, maxWidth: 20 },
+  location: { wrap: true, maxWidth: 12 }, officials: { wrap: true, maxWidth: 20 }, summary: { wrap: true, maxWidth: 34 },
+  source_url: { wrap: true, maxWidth: 16 },
 } satisfies Record<string, Layout>;
-const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 18 };
+const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
+const ABOUT_TEXT_WIDTH = 80;
 
 /**
  * Draws the workbook of a briefing, with the names and headers the template
@@ -93,14 +94,19 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
     const row = sheet.addRow([label, value === "" ? null : value]);
     // The title runs on into the empty cell beside it; other rows wrap in place.
     row.alignment = { vertical: "top", wrapText: index > 0 };
-    if (index === 0) row.font = { ...FONT, bold: true, size: 16 };
-    else row.getCell(1).font = { ...FONT, bold: true };
-    if (index > 0 && typeof value === "string" && value.length > 80) row.height = Math.ceil(value.length / 80) * 15;
+    if (index === 0) {
+      row.font = { ...FONT, bold: true, size: 16 };
+      row.height = 24;
+    } else {
+      row.getCell(1).font = { ...FONT, bold: true };
+      const lines = wrappedLines(value, ABOUT_TEXT_WIDTH);
+      if (lines > 1) row.height = lines * LINE_HEIGHT;
+    }
     if (typeof value === "number") row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
   });
   sheet.getColumn(1).width = 26;
-  sheet.getColumn(2).width = 80;
-  setupPrinting(sheet, { marking: spec.marking, width: 106 });
+  sheet.getColumn(2).width = ABOUT_TEXT_WIDTH;
+  setupPrinting(sheet, { marking: spec.marking, width: 26 + ABOUT_TEXT_WIDTH });
 }
 
 function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
