@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { uniqueHeaders, wrappedLines } from "../../src/render/xlsx/cells.js";
+import { linkText, uniqueHeaders, wrappedLines } from "../../src/render/xlsx/cells.js";
 import { columnLetter, dateFormula, exactCriterion, quoteSheetName, quoteString } from "../../src/render/xlsx/formula.js";
 import { writeTable } from "../../src/render/xlsx/sheet.js";
 import { SPECIAL, buildWorkbook, readWorkbook } from "./xlsx-helpers.js";
@@ -32,6 +32,16 @@ describe("formula pieces", () => {
   it("strings and dates", () => {
     expect(quoteString('say "hi"')).toBe('"say ""hi"""');
     expect(dateFormula("2025-02-09")).toBe("DATE(2025,2,9)");
+  });
+});
+
+describe("linkText", () => {
+  it.each([
+    ["https://example.org/a", "example.org/a"],
+    ["http://www.defense.gov/News", "defense.gov/News"],
+    ["https://www.southcom.mil/MEDIA/NEWS-ARTICLES/Article/3529174/", "southcom.mil/MEDIA/NEWS-ART…"],
+  ])("%s ⇒ %s", (url, text) => {
+    expect(linkText(url)).toBe(text);
   });
 });
 

@@ -22,7 +22,20 @@ export function toExcel(value: CellValue, linked: boolean): ExcelJS.CellValue {
   if (value === null) return null;
   if (typeof value !== "object") return value;
   if ("date" in value) return toUtcDate(value.date);
-  return linked ? { text: value.text, hyperlink: value.link } : value.text;
+  return linked ? { text: value.text, hyperlink: value.link } : value.link;
+}
+
+/** Longest text shown for a link; the link itself keeps the whole address. */
+const LINK_TEXT_LENGTH = 28;
+
+/**
+ * The text shown for a web address: without `https://` and `www.`, cut to
+ * fit a column. Links do not wrap in LibreOffice, so a long one would run
+ * off the printed cell.
+ */
+export function linkText(url: string): string {
+  const text = url.replace(/^https?:\/\//i, "").replace(/^www\./i, "");
+  return text.length <= LINK_TEXT_LENGTH ? text : `${text.slice(0, LINK_TEXT_LENGTH - 1)}…`;
 }
 
 /** Characters a value needs on its widest line. */

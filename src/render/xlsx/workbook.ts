@@ -3,7 +3,7 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
+import { FONT, LINE_HEIGHT, linkText, wrappedLines } from "./cells.js";
 import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
 import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
@@ -15,7 +15,7 @@ const ENGAGEMENT_LAYOUT = {
   id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 20 }, kind: { maxWidth: 10 },
   status: { maxWidth: 10 }, partners: { wrap: true, maxWidth: 12 }, topics: { wrap: true, maxWidth: 20 },
   location: { wrap: true, maxWidth: 12 }, officials: { wrap: true, maxWidth: 20 }, summary: { wrap: true, maxWidth: 34 },
-  source_url: { wrap: true, maxWidth: 16 },
+  source_url: { maxWidth: 24 },
 } satisfies Record<string, Layout>;
 const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
 const ABOUT_TEXT_WIDTH = 80;
@@ -49,7 +49,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   const engagementRow = (e: Engagement): CellValue[] => [
     e.id, date(e.startDate), date(e.endDate), e.title, e.kind, e.status,
     names(e.partners, partnerName), names(e.topics, topicName), e.location, e.officials.join("; "), e.summary,
-    e.sourceUrl === null ? null : { link: e.sourceUrl, text: e.sourceUrl },
+    e.sourceUrl === null ? null : { link: e.sourceUrl, text: linkText(e.sourceUrl) },
     ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
   ];
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
