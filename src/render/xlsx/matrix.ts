@@ -39,7 +39,7 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   if (period.cells !== null) sheet.addConditionalFormatting({ ref: period.cells, rules: [colourScale(1)] });
 
   const longest = Math.max(labels.total.length, ...briefing.topics.map((t) => t.name.length));
-  const headerHeight = Math.min(150, Math.max(40, longest * 6));
+  const headerHeight = Math.min(150, Math.max(40, longest * 7 + 10));
   sheet.getRow(window.headerRow).height = headerHeight;
   sheet.getRow(period.headerRow).height = headerHeight;
   const widest = Math.max(labels.corner.length, labels.total.length, ...briefing.partners.map((p) => p.name.length));
