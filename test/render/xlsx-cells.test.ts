@@ -50,6 +50,7 @@ describe("uniqueHeaders", () => {
     [["ID", "Title", "title"], ["ID", "Title", "title (2)"]],
     [["Source link", "Source link", "Source link (2)"], ["Source link", "Source link (2)", "Source link (2) (2)"]],
     [["", " "], ["Column 1", "Column 2"]],
+    [["two\nlines", "tab\there"], ["two lines", "tab here"]],
   ])("%j ⇒ %j", (headers, unique) => {
     expect(uniqueHeaders(headers)).toEqual(unique);
   });

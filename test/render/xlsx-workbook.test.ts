@@ -94,6 +94,22 @@ describe.each([["inputs"], [SPECIAL]])("the workbook of %s", (inputs) => {
     expect(sheet.getCell(2, 2).value).toBeInstanceOf(Date);
   });
 
+  it.each(SHEETS.slice(2))("%s ⇒ an Excel table whose column names are its header cells, unique", (name) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const tables = Object.values((sheet as unknown as { tables: Record<string, { table: { columns: Array<{ name: string }>; tableRef: string } }> }).tables);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    if (sheet.rowCount === 1) {
+      expect(tables).toHaveLength(0);
+      return;
+    }
+    expect(tables).toHaveLength(1);
+    const { columns, tableRef } = tables[0]!.table;
+    expect(columns.map((c) => c.name)).toEqual(header);
+    expect(new Set(header.map((h) => String(h).toLowerCase())).size).toBe(header.length);
+    expect(tableRef).toMatch(new RegExp(`^A1:[A-Z]+${sheet.rowCount}$`));
+    expect(sheet.hasMerges).toBe(false);
+  });
+
   it.each(SHEETS)("%s ⇒ printable: one page wide, header repeated, marking and page numbers", (name) => {
     const sheet = workbook.getWorksheet(name)!;
     expect(sheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
@@ -132,6 +148,16 @@ describe("the workbook of inputs with awkward text", () => {
     expect(workbook.getWorksheet("Cooperation areas")!.getCell(2, 4).value).toBe("-starts with a minus");
     const issues = workbook.getWorksheet("Issues")!;
     expect(issues.getCell(2, 3).value).toBe(11);
+  });
+
+  it("long text wraps and its row grows to fit it", () => {
+    const sheet = workbook.getWorksheet("Engagements")!;
+    const e3 = sheet.getRow(findRow(sheet, "E3"));
+    expect(e3.getCell(11).alignment.wrapText).toBe(true);
+    const width = sheet.getColumn(11).width!;
+    const text = String(e3.getCell(11).value);
+    expect(e3.height).toBeGreaterThanOrEqual(Math.ceil(text.length / (width * 1.3)) * 14);
+    expect(sheet.getRow(findRow(sheet, "E9")).height ?? 15).toBeLessThanOrEqual(15);
   });
 
   it("an extra column named like a built-in header gets a unique name", () => {

@@ -74,15 +74,19 @@ function wrapParagraph(paragraph: string, capacity: number): number {
   return lines;
 }
 
+/** Longest name Excel accepts for a table column. */
+const MAX_HEADER_LENGTH = 255;
+
 /**
- * Headers made unique without regard to case, as Excel requires of a
- * table's columns: a second "Title" becomes "Title (2)"; an empty header
- * becomes "Column N".
+ * Headers Excel accepts as a table's columns: unique without regard to case
+ * (a second "Title" becomes "Title (2)"), on one line, at most 255
+ * characters; an empty header becomes "Column N".
  */
 export function uniqueHeaders(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, index) => {
-    const base = header.trim() === "" ? `Column ${index + 1}` : header;
+    const line = header.replace(/[\t\r\n]+/g, " ").trim().slice(0, MAX_HEADER_LENGTH - 6);
+    const base = line === "" ? `Column ${index + 1}` : line;
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     taken.add(name.toLowerCase());
