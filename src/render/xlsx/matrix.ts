@@ -73,16 +73,7 @@ function writeBlock(options: {
   const first = headerRow + 1;
   const last = headerRow + matrix.partners.length;
   const totalColumn = matrix.topics.length + 2;
-  const header = [labels.corner, ...matrix.topics.map((id) => names.topic.get(id) ?? id), labels.total];
-  header.forEach((text, index) => {
-    const cell = sheet.getCell(headerRow, index + 1);
-    cell.value = text;
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.alignment = index === 0
-      ? { vertical: "bottom", horizontal: "left", wrapText: true }
-      : { vertical: "bottom", horizontal: "center", textRotation: 90, wrapText: true };
-  });
+  writeHeader(sheet, headerRow, [labels.corner, ...matrix.topics.map((id) => names.topic.get(id) ?? id), labels.total]);
   const criteria = spanCriteria(source, matrix);
   matrix.partners.forEach((partner, r) => {
     const row = first + r;
@@ -93,8 +84,31 @@ function writeBlock(options: {
     });
     sheet.getCell(row, totalColumn).value = sumFormula(`${cellName(row, 2)}:${cellName(row, totalColumn - 1)}`, matrix.rowTotals[r]!, matrix.topics.length > 0);
   });
+  const totalRow = writeTotals({ sheet, matrix, first, label: labels.total });
+  const empty = matrix.partners.length === 0 || matrix.topics.length === 0;
+  const cells = empty ? null : `${cellName(first, 2)}:${cellName(last, totalColumn - 1)}`;
+  return { headerRow, lastRow: totalRow, cells };
+}
+
+function writeHeader(sheet: ExcelJS.Worksheet, row: number, header: readonly string[]): void {
+  header.forEach((text, index) => {
+    const cell = sheet.getCell(row, index + 1);
+    cell.value = text;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = index === 0
+      ? { vertical: "bottom", horizontal: "left", wrapText: true }
+      : { vertical: "bottom", horizontal: "center", textRotation: 90, wrapText: true };
+  });
+}
+
+/** Writes the row of column totals below the partner rows; returns its row number. */
+function writeTotals(options: { sheet: ExcelJS.Worksheet; matrix: Matrix; first: number; label: string }): number {
+  const { sheet, matrix, first, label } = options;
+  const last = first + matrix.partners.length - 1;
   const totalRow = last + 1;
-  sheet.getCell(totalRow, 1).value = labels.total;
+  const totalColumn = matrix.topics.length + 2;
+  sheet.getCell(totalRow, 1).value = label;
   matrix.columnTotals.forEach((count, c) => {
     sheet.getCell(totalRow, c + 2).value = sumFormula(`${cellName(first, c + 2)}:${cellName(last, c + 2)}`, count, matrix.partners.length > 0);
   });
@@ -105,9 +119,7 @@ function writeBlock(options: {
     sheet.getCell(totalRow, c).alignment = { horizontal: "center" };
     for (let row = first; row <= last; row++) sheet.getCell(row, c).alignment = { horizontal: "center" };
   }
-  const empty = matrix.partners.length === 0 || matrix.topics.length === 0;
-  const cells = empty ? null : `${cellName(first, 2)}:${cellName(last, totalColumn - 1)}`;
-  return { headerRow, lastRow: totalRow, cells };
+  return totalRow;
 }
 
 /** The date and status criteria of a span, shared by every cell of a matrix. */

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
-import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { FONT, LINE_HEIGHT, linkText, wrappedLines } from "./cells.js";
+import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
 import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
+import { buildRows } from "./rows.js";
 import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
 
 type Layout = Omit<ColumnSpec, "header">;
@@ -31,10 +31,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, briefing, spec);
 
-  const partnerName = lookup(briefing.partners);
-  const topicName = lookup(briefing.topics);
-  const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
-  const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
+  const rows = buildRows(briefing);
   const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[] }) => {
     const columns: ColumnSpec[] = [
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
@@ -45,35 +42,17 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
 
   writeAbout(workbook.addWorksheet(sheets.about.name), spec);
   writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
-
-  const engagementRow = (e: Engagement): CellValue[] => [
-    e.id, date(e.startDate), date(e.endDate), e.title, e.kind, e.status,
-    names(e.partners, partnerName), names(e.topics, topicName), e.location, e.officials.join("; "), e.summary,
-    e.sourceUrl === null ? null : { link: e.sourceUrl, text: linkText(e.sourceUrl) },
-    ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
-  ];
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
-  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: briefing.engagements.map(engagementRow), extra: briefing.extraColumns });
-
-  table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: briefing.engagements.flatMap((e) =>
-    e.partners.flatMap((p) => e.topics.map((t): CellValue[] => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t])),
-  ) });
-  table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: briefing.upcoming.map((e) => [
-    date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
-  ]) });
-  const windowCount = (id: string) => briefing.engagements.filter((e) =>
-    e.status !== "cancelled" && e.partners.includes(id) && e.startDate >= briefing.window.from && e.startDate <= briefing.window.to).length;
-  table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: briefing.partners.map((p) => [p.id, p.name, p.kind, p.region, windowCount(p.id)]) });
-  table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: briefing.topics.map((t) => [t.id, t.name, t.category, t.description]) });
-  table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: briefing.initiatives.map((i) => [
-    i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
-  ]) });
-
-  const issues: CellValue[][] = briefing.issues.map((i) => [i.severity, i.file, i.line, i.column, i.value, i.message, i.hint]);
+  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns });
+  table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
+  table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
+  table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
+  table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas });
+  table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives });
   if (engagements.firstUnlinkedRow !== null) {
-    issues.push(["warning", sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
+    rows.issues.push(["warning", sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
   }
-  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: issues });
+  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -107,9 +86,4 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   sheet.getColumn(1).width = 26;
   sheet.getColumn(2).width = ABOUT_TEXT_WIDTH;
   setupPrinting(sheet, { marking: spec.marking, width: 26 + ABOUT_TEXT_WIDTH });
-}
-
-function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
-  const names = new Map(records.map((r) => [r.id, r.name]));
-  return (id) => names.get(id) ?? id;
 }
