@@ -13,8 +13,8 @@ export const WINDOW = { from: "2024-02-19", to: "2025-02-16" };
 export const config: Config = { ...DEFAULT_CONFIG, title: "Test & briefing", marking: "UNCLASSIFIED // TEST", author: "Test office", focus: "peru" };
 
 /** Builds the workbook of an inputs folder for 2025-W07, keeping the valid rows. */
-export async function buildWorkbook(inputs: string): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
-  const result = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx"], allowInvalid: true });
+export async function buildWorkbook(inputs: string, templates = "templates"): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
+  const result = await buildReports({ inputs, templates, config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx"], allowInvalid: true });
   const bytes = result.files[0]!.bytes;
   return { bytes, workbook: await readWorkbook(bytes) };
 }

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERIOD, SPECIAL, WINDOW, buildWorkbook, cached, findRow, readMatrix, readWorkbook } from "./xlsx-helpers.js";
+import { editFile } from "../helpers.js";
 
 // LibreOffice reads this from a throwaway profile: recalculate every formula on load, never trust cached results.
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -32,6 +33,14 @@ async function recalculate(files: Record<string, Uint8Array>): Promise<Record<st
   const result: Record<string, ExcelJS.Workbook> = {};
   for (const name of Object.keys(files)) result[name] = await readWorkbook(await readFile(join(dir, "out", `${name}.xlsx`)));
   return result;
+}
+
+/** Templates whose topic sheet has a name a formula must quote: a space and an apostrophe. */
+async function renamedTemplates(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "briefkit-templates-"));
+  await cp("templates", dir, { recursive: true });
+  await editFile(join(dir, "workbook.json.hbs"), '"name": "Engagement topics"', `"name": "Partner's topics"`);
+  return dir;
 }
 
 /** A user's edits: cancel the first row of Engagement topics, add one row, and spoil every cached count. */
@@ -81,14 +90,16 @@ describe("the workbook recalculated by LibreOffice", () => {
   beforeAll(async () => {
     const sample = await buildWorkbook("inputs");
     const special = await buildWorkbook(SPECIAL);
+    const renamed = await buildWorkbook(SPECIAL, await renamedTemplates());
     const change = await editWorkbook(special.bytes);
     built.sample = sample.workbook;
     built.special = special.workbook;
+    built.renamed = renamed.workbook;
     edited = change.workbook;
-    recalculated = await recalculate({ sample: sample.bytes, special: special.bytes, edited: change.bytes });
+    recalculated = await recalculate({ sample: sample.bytes, special: special.bytes, edited: change.bytes, renamed: renamed.bytes });
   }, 180_000);
 
-  it.each(["sample", "special"])("%s ⇒ every recalculated matrix cell equals its cached result", (name) => {
+  it.each(["sample", "special", "renamed"])("%s ⇒ every recalculated matrix cell equals its cached result", (name) => {
     const mine = built[name]!.getWorksheet("Matrix")!;
     const theirs = recalculated[name]!.getWorksheet("Matrix")!;
     let formulas = 0;
@@ -100,6 +111,10 @@ describe("the workbook recalculated by LibreOffice", () => {
       expect(cached(other.value), cell.address).toBe(cached(cell.value));
     }));
     expect(formulas).toBeGreaterThan(10);
+  });
+
+  it("a topic sheet named with an apostrophe ⇒ formulas quote it", () => {
+    expect(built.renamed!.getWorksheet("Matrix")!.getCell("B4").formula).toContain("'Partner''s topics'!$F:$F");
   });
 
   it.each(blocks)("edited Engagement topics ⇒ the %s matrix counts the edited rows", (_, span, headerRow) => {
@@ -123,7 +138,7 @@ describe("the workbook recalculated by LibreOffice", () => {
     expect(total(after)).not.toBe(total(before));
   });
 
-  it.each(["sample", "special", "edited"])("%s ⇒ no cell of any sheet shows an error", (name) => {
+  it.each(["sample", "special", "edited", "renamed"])("%s ⇒ no cell of any sheet shows an error", (name) => {
     for (const sheet of recalculated[name]!.worksheets) {
       sheet.eachRow((row) => row.eachCell((cell) => {
         const value = cell.value as { error?: string; result?: { error?: string } } | null;
