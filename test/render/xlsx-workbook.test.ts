@@ -78,7 +78,7 @@ describe.each([["inputs"], [SPECIAL]])("the workbook of %s", (inputs) => {
     }
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(Object.keys((sheet as unknown as { tables: object }).tables)).toEqual(["EngagementsTable"]);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
     for (let c = 1; c <= header.length; c++) expect(sheet.getColumn(c).width ?? 9).toBeLessThanOrEqual(50);
   });
 

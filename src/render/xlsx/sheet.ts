@@ -39,6 +39,8 @@ export function writeTable(options: {
   rows: ReadonlyArray<readonly CellValue[]>;
   marking: string;
   linkLimit?: number;
+  /** Columns kept in view when scrolling right, besides the header row kept in view when scrolling down. */
+  freezeColumns?: number;
 }): TableResult {
   const { sheet, columns, rows } = options;
   const headers = uniqueHeaders(columns.map((c) => c.header));
@@ -76,7 +78,7 @@ export function writeTable(options: {
   });
   styleHeader(sheet.getRow(1), headers, widths);
   rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths }));
-  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+  sheet.views = [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
   setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   return { firstUnlinkedRow };
 }

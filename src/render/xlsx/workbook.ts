@@ -32,18 +32,18 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   setProperties(workbook, briefing, spec);
 
   const rows = buildRows(briefing);
-  const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[] }) => {
+  const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[]; freezeColumns?: number }) => {
     const columns: ColumnSpec[] = [
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
-    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, linkLimit: options.linkLimit });
+    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
   };
 
   writeAbout(workbook.addWorksheet(sheets.about.name), spec);
   writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
-  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns });
+  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
   table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
   table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
   table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
