@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -32,6 +32,7 @@ async function recalculate(files: Record<string, Uint8Array>): Promise<Record<st
   ], { stdio: "pipe", timeout: 150_000 });
   const result: Record<string, ExcelJS.Workbook> = {};
   for (const name of Object.keys(files)) result[name] = await readWorkbook(await readFile(join(dir, "out", `${name}.xlsx`)));
+  await rm(dir, { recursive: true, force: true });
   return result;
 }
 
@@ -90,7 +91,9 @@ describe("the workbook recalculated by LibreOffice", () => {
   beforeAll(async () => {
     const sample = await buildWorkbook("inputs");
     const special = await buildWorkbook(SPECIAL);
-    const renamed = await buildWorkbook(SPECIAL, await renamedTemplates());
+    const templates = await renamedTemplates();
+    const renamed = await buildWorkbook(SPECIAL, templates);
+    await rm(templates, { recursive: true, force: true });
     const change = await editWorkbook(special.bytes);
     built.sample = sample.workbook;
     built.special = special.workbook;
