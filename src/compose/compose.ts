@@ -11,7 +11,9 @@ const sheetName = z
   .string()
   .min(1)
   .max(31, "a sheet name has at most 31 characters")
-  .refine((name) => !/[[\]:*?/\\]/.test(name), "a sheet name cannot contain [ ] : * ? / \\");
+  .refine((name) => !/[[\]:*?/\\]/.test(name), "a sheet name cannot contain [ ] : * ? / \\")
+  .refine((name) => !name.startsWith("'") && !name.endsWith("'"), "a sheet name cannot begin or end with '")
+  .refine((name) => name.toLowerCase() !== "history", "Excel keeps the sheet name History for itself");
 
 function columns<const K extends string>(keys: readonly K[]) {
   return z.object({ name: sheetName, columns: z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>) });
@@ -24,9 +26,10 @@ export const workbookSpecSchema = z.object({
   marking: z.string(),
   sheets: z.object({
     about: z.object({ name: sheetName }),
-    matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), corner: z.string(), total: z.string() }),
-    engagements: columns(["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"]),
-    engagementTopics: columns(["id", "date", "status", "partner", "topic"]),
+    matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), note: z.string(), corner: z.string(), total: z.string() }),
+    engagements: columns(["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"])
+      .extend({ tooManyLinks: z.string() }),
+    engagementTopics: columns(["id", "date", "status", "partner", "topic", "partner_id", "topic_id"]),
     upcoming: columns(["start_date", "end_date", "title", "kind", "partners", "topics", "location"]),
     partners: columns(["id", "name", "kind", "region", "window_count"]),
     areas: columns(["id", "name", "category", "description"]),

@@ -50,8 +50,9 @@ function describeSheet(sheet: ExcelJS.Worksheet, heading: string): string[] {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const text = formatCellValue(cell.value);
       const formula = formulaOf(cell);
+      // cell.value drops a cached result of 0; cell.result keeps it.
+      const text = formatCellValue(formula === null ? cell.value : ((cell.result ?? null) as ExcelJS.CellValue));
       if (formula !== null) formulas.push(`${cell.address} ${formula} ⇒ ${text === "" ? "(no cached result)" : text}`);
       if (text === "") return;
       while (cells.length < column - 1) cells.push("");

@@ -1,110 +1,120 @@
 import type ExcelJS from "exceljs";
-import { toUtcDate } from "../../dates.js";
+import { DATE_FORMAT, FONT, HEADER_FILL, LINE_HEIGHT, LINK_FONT, displayLength, toExcel, uniqueHeaders, wrappedLines, type CellValue } from "./cells.js";
+import { setupPrinting } from "./print.js";
 
-/** A cell value before it is written: dates are ISO strings, links carry their address. */
-export type CellValue = string | number | null | { date: string } | { link: string; text: string };
+export { FONT, type CellValue } from "./cells.js";
 
 export interface ColumnSpec {
   header: string;
-  /** Wrap long text and cap the width. */
+  /** Wrap long text. */
   wrap?: boolean;
+  /** Widest the column may be, in characters. */
+  maxWidth?: number;
 }
 
-/** The font of every styled cell; without a name LibreOffice falls back to a serif face. */
-export const FONT = { name: "Calibri", size: 11 } as const;
+/** Excel keeps at most this many links on one sheet. */
+export const MAX_LINKS_PER_SHEET = 65_530;
 
 const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
-const MAX_WRAP_WIDTH = 45;
-/** Points per line of 11-point text. */
-const LINE_HEIGHT = 15;
-const DATE_FORMAT = "yyyy-mm-dd";
+const MAX_WIDTH = 50;
+const MAX_WRAP_WIDTH = 40;
 
-/** Print and page settings every sheet shares: marking and page numbers, landscape, one page wide. */
-export function setupPrinting(sheet: ExcelJS.Worksheet, options: { marking: string; repeatRows?: string }): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    orientation: "landscape",
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: options.repeatRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  const marking = escapeHeaderFooter(options.marking);
-  sheet.headerFooter = {
-    oddHeader: `&C&B${marking}`,
-    oddFooter: `&L${marking}&RPage &P of &N`,
-  };
-}
-
-// In header and footer text "&" starts a code; a literal one is written "&&".
-function escapeHeaderFooter(text: string): string {
-  return text.replace(/&/g, "&&");
+/** What writing a table left out. */
+export interface TableResult {
+  /** Sheet row of the first link written as plain text because the sheet had too many; null when none was. */
+  firstUnlinkedRow: number | null;
 }
 
 /**
- * Writes a table of rows with a bold, frozen, filterable header row,
- * widths that fit the content and wrapped long text.
+ * Writes rows as an Excel table (or, with no rows, a header with a filter):
+ * bold frozen header repeated on printed pages, unique column names, widths
+ * that fit the content within limits, wrapped long text with row heights to
+ * match, links up to Excel's limit.
  */
 export function writeTable(options: {
   sheet: ExcelJS.Worksheet;
+  /** Name of the Excel table: letters, digits and underscores, unique in the workbook. */
+  tableName: string;
   columns: readonly ColumnSpec[];
   rows: ReadonlyArray<readonly CellValue[]>;
   marking: string;
-}): void {
+  linkLimit?: number;
+  /** Columns kept in view when scrolling right, besides the header row kept in view when scrolling down. */
+  freezeColumns?: number;
+}): TableResult {
   const { sheet, columns, rows } = options;
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { ...FONT, bold: true };
-  header.alignment = { vertical: "top", wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
-  });
-  for (const values of rows) {
-    const row = sheet.addRow(values.map(toExcel));
-    values.forEach((value, index) => {
-      const cell = row.getCell(index + 1);
-      if (value !== null && typeof value === "object" && "date" in value) cell.numFmt = DATE_FORMAT;
-      if (value !== null && typeof value === "object" && "link" in value) cell.font = { ...FONT, color: { argb: "FF0563C1" }, underline: true };
-      cell.alignment = { vertical: "top", wrapText: columns[index]?.wrap === true };
+  const headers = uniqueHeaders(columns.map((c) => c.header));
+  const linkLimit = options.linkLimit ?? MAX_LINKS_PER_SHEET;
+  let links = 0;
+  let firstUnlinkedRow: number | null = null;
+  const values = rows.map((row, r) =>
+    columns.map((_, c) => {
+      const value = row[c] ?? null;
+      if (value === null || typeof value !== "object" || !("link" in value)) return toExcel(value, false);
+      if (links < linkLimit) {
+        links += 1;
+        return toExcel(value, true);
+      }
+      firstUnlinkedRow ??= r + 2;
+      return toExcel(value, false);
+    }),
+  );
+  if (rows.length > 0 && columns.length > 0) {
+    sheet.addTable({
+      name: options.tableName,
+      ref: "A1",
+      headerRow: true,
+      style: { theme: "TableStyleLight1", showRowStripes: true },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows: values,
     });
+  } else {
+    sheet.addRow(headers);
+    if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
-  const widths = columns.map((column, index) => {
-    const widest = Math.max(column.header.length, ...rows.map((r) => displayLength(r[index] ?? null)));
-    const width = Math.min(column.wrap ? MAX_WRAP_WIDTH : MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
-    sheet.getColumn(index + 1).width = width;
-    return width;
+  const widths = columns.map((column, c) => fitWidth(column, headers[c]!, rows.map((row) => row[c] ?? null)));
+  widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  styleHeader(sheet.getRow(1), headers, widths);
+  rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths }));
+  sheet.views = [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
+  setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
+  return { firstUnlinkedRow };
+}
+
+function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
+  headers.forEach((_, c) => {
+    const cell = row.getCell(c + 1);
+    cell.font = { ...FONT, bold: true };
+    cell.alignment = { vertical: "top", wrapText: true };
+    cell.fill = HEADER_FILL;
+  });
+  // Bold text is wider: wrap headers as if their columns were a character narrower.
+  const lines = Math.max(1, ...headers.map((header, c) => wrappedLines(header, widths[c]! - 1)));
+  if (lines > 1) row.height = lines * LINE_HEIGHT;
+}
+
+function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; columns: readonly ColumnSpec[]; widths: readonly number[] }): void {
+  const { row, values, columns, widths } = options;
+  let lines = 1;
+  columns.forEach((column, c) => {
+    const value = values[c] ?? null;
+    const cell = row.getCell(c + 1);
+    cell.font = typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value ? LINK_FONT : FONT;
+    const isDate = value !== null && typeof value === "object" && "date" in value;
+    if (isDate) cell.numFmt = DATE_FORMAT;
+    // Centred dates and numbers keep clear of the left-aligned text beside them.
+    const horizontal = isDate || typeof value === "number" ? "center" : undefined;
+    cell.alignment = { vertical: "top", wrapText: column.wrap === true, ...(horizontal ? { horizontal } : {}) };
+    if (column.wrap) lines = Math.max(lines, wrappedLines(value, widths[c]!));
   });
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so set each row's height.
-  rows.forEach((values, r) => {
-    const lines = Math.max(1, ...values.map((value, c) => (columns[c]?.wrap ? wrappedLines(value, widths[c]!) : 1)));
-    if (lines > 1) sheet.getRow(r + 2).height = lines * LINE_HEIGHT;
-  });
-  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
-  if (columns.length > 0) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
-  }
-  setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1" });
+  if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
-/** Lines a value takes when wrapped in a column of the given width (in characters). */
-function wrappedLines(value: CellValue, width: number): number {
-  if (typeof value !== "string") return 1;
-  const perLine = Math.max(1, width * 1.3);
-  return value.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-}
-
-function toExcel(value: CellValue): ExcelJS.CellValue {
-  if (value === null) return null;
-  if (typeof value !== "object") return value;
-  if ("date" in value) return toUtcDate(value.date);
-  return { text: value.text, hyperlink: value.link };
-}
-
-function displayLength(value: CellValue): number {
-  if (value === null) return 0;
-  if (typeof value === "number") return String(value).length;
-  if (typeof value === "string") return Math.max(...value.split("\n").map((line) => line.length));
-  return "date" in value ? 10 : value.text.length;
+function fitWidth(column: ColumnSpec, header: string, values: readonly CellValue[]): number {
+  const widest = Math.max(Math.min(header.length, 16), ...values.map(displayLength));
+  const cap = column.maxWidth ?? (column.wrap ? MAX_WRAP_WIDTH : MAX_WIDTH);
+  return Math.min(cap, Math.max(MIN_WIDTH, widest + 2));
 }

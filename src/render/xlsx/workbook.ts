@@ -1,17 +1,64 @@
 import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
-import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { writeMatrixSheet } from "./matrix.js";
-import { FONT, setupPrinting, writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
+import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
+import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
+import { setupPrinting } from "./print.js";
+import { buildRows } from "./rows.js";
+import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
 
-/** Draws the workbook of a briefing, with the names and headers the template gave. */
-export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec }): Promise<Uint8Array> {
+type Layout = Omit<ColumnSpec, "header">;
+
+/** How each Engagements column is laid out, chosen so a printed page stays legible. */
+const ENGAGEMENT_LAYOUT = {
+  id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 20 }, kind: { maxWidth: 10 },
+  status: { maxWidth: 10 }, partners: { wrap: true, maxWidth: 12 }, topics: { wrap: true, maxWidth: 20 },
+  location: { wrap: true, maxWidth: 12 }, officials: { wrap: true, maxWidth: 20 }, summary: { wrap: true, maxWidth: 34 },
+  source_url: { maxWidth: 24 },
+} satisfies Record<string, Layout>;
+const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
+const ABOUT_TEXT_WIDTH = 80;
+
+/**
+ * Draws the workbook of a briefing, with the names and headers the template
+ * gave. Source links beyond `linkLimit` (Excel's 65,530 a sheet unless given)
+ * are written as plain text, with a warning on the Issues sheet.
+ */
+export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec; linkLimit?: number }): Promise<Uint8Array> {
   const { briefing, spec } = options;
-  const { sheets } = spec;
-  const marking = spec.marking;
+  const { sheets, marking } = spec;
   const workbook = new ExcelJS.Workbook();
+  setProperties(workbook, briefing, spec);
+
+  const rows = buildRows(briefing);
+  const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[]; freezeColumns?: number }) => {
+    const columns: ColumnSpec[] = [
+      ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
+      ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
+    ];
+    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
+  };
+
+  writeAbout(workbook.addWorksheet(sheets.about.name), spec);
+  writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
+  const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
+  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
+  table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
+  table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
+  table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
+  table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas });
+  table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives });
+  if (engagements.firstUnlinkedRow !== null) {
+    rows.issues.push(["warning", sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
+  }
+  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Title, subject and author from the template and config; dates from the as-of date, never the clock. */
+function setProperties(workbook: ExcelJS.Workbook, briefing: Briefing, spec: WorkbookSpec): void {
   const asOf = toUtcDate(briefing.asOf);
   workbook.creator = briefing.config.author;
   workbook.lastModifiedBy = briefing.config.author;
@@ -19,68 +66,24 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   workbook.subject = spec.subject;
   workbook.created = asOf;
   workbook.modified = asOf;
-
-  const partnerName = lookup(briefing.partners);
-  const topicName = lookup(briefing.topics);
-  const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
-
-  writeAbout(workbook.addWorksheet(sheets.about.name), spec);
-  writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
-
-  const table = <K extends string>(sheet: { name: string; columns: Record<K, string> }, keys: readonly K[], wrap: readonly K[], rows: CellValue[][], extra: string[] = []) => {
-    const columns: ColumnSpec[] = [
-      ...keys.map((key) => ({ header: sheet.columns[key], wrap: wrap.includes(key) })),
-      ...extra.map((header) => ({ header, wrap: true })),
-    ];
-    writeTable({ sheet: workbook.addWorksheet(sheet.name), columns, rows, marking });
-  };
-
-  const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
-  const engagementRow = (e: Engagement): CellValue[] => [
-    e.id, date(e.startDate), date(e.endDate), e.title, e.kind, e.status,
-    names(e.partners, partnerName), names(e.topics, topicName), e.location, e.officials.join("; "), e.summary,
-    e.sourceUrl === null ? null : { link: e.sourceUrl, text: e.sourceUrl },
-    ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
-  ];
-  table(sheets.engagements, ENGAGEMENT_KEYS, ["title", "partners", "topics", "officials", "summary", "location"], briefing.engagements.map(engagementRow), briefing.extraColumns);
-
-  table(sheets.engagementTopics, ["id", "date", "status", "partner", "topic"], [], briefing.engagements.flatMap((e) =>
-    e.partners.flatMap((p) => e.topics.map((t): CellValue[] => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t)])),
-  ));
-  table(sheets.upcoming, ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], ["title", "topics"], briefing.upcoming.map((e) => [
-    date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
-  ]));
-  const windowCount = (id: string) => briefing.engagements.filter((e) =>
-    e.status !== "cancelled" && e.partners.includes(id) && e.startDate >= briefing.window.from && e.startDate <= briefing.window.to).length;
-  table(sheets.partners, ["id", "name", "kind", "region", "window_count"], [], briefing.partners.map((p) => [p.id, p.name, p.kind, p.region, windowCount(p.id)]));
-  table(sheets.areas, ["id", "name", "category", "description"], ["description"], briefing.topics.map((t) => [t.id, t.name, t.category, t.description]));
-  table(sheets.initiatives, ["year", "title", "objective", "partners", "topics", "status"], ["title", "objective"], briefing.initiatives.map((i) => [
-    i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
-  ]));
-  table(sheets.issues, ["severity", "file", "line", "column", "value", "message", "hint"], ["value", "message", "hint"], briefing.issues.map((i) => [
-    i.severity, i.file, i.line, i.column, i.value, i.message, i.hint,
-  ]));
-
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-
-const ENGAGEMENT_KEYS = ["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"] as const;
 
 function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   spec.about.forEach(([label, value], index) => {
     const row = sheet.addRow([label, value === "" ? null : value]);
     // The title runs on into the empty cell beside it; other rows wrap in place.
     row.alignment = { vertical: "top", wrapText: index > 0 };
-    if (index === 0) row.font = { ...FONT, bold: true, size: 16 };
-    else row.getCell(1).font = { ...FONT, bold: true };
+    if (index === 0) {
+      row.font = { ...FONT, bold: true, size: 16 };
+      row.height = 24;
+    } else {
+      row.getCell(1).font = { ...FONT, bold: true };
+      const lines = wrappedLines(value, ABOUT_TEXT_WIDTH);
+      if (lines > 1) row.height = lines * LINE_HEIGHT;
+    }
+    if (typeof value === "number") row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
   });
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 90;
-  setupPrinting(sheet, { marking: spec.marking });
-  sheet.pageSetup.orientation = "portrait";
-}
-
-function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
-  const names = new Map(records.map((r) => [r.id, r.name]));
-  return (id) => names.get(id) ?? id;
+  sheet.getColumn(1).width = 26;
+  sheet.getColumn(2).width = ABOUT_TEXT_WIDTH;
+  setupPrinting(sheet, { marking: spec.marking, width: 26 + ABOUT_TEXT_WIDTH });
 }

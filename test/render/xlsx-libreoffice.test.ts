@@ -1,0 +1,153 @@
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PERIOD, SPECIAL, WINDOW, buildWorkbook, cached, findRow, readMatrix, readWorkbook } from "./xlsx-helpers.js";
+import { editFile } from "../helpers.js";
+
+// LibreOffice reads this from a throwaway profile: recalculate every formula on load, never trust cached results.
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** Opens each workbook in LibreOffice with recalculation forced and saves it again; returns what it saved. */
+async function recalculate(files: Record<string, Uint8Array>): Promise<Record<string, ExcelJS.Workbook>> {
+  const dir = await mkdtemp(join(tmpdir(), "briefkit-lo-"));
+  await mkdir(join(dir, "profile", "user"), { recursive: true });
+  await writeFile(join(dir, "profile", "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const paths = await Promise.all(Object.entries(files).map(async ([name, bytes]) => {
+    const path = join(dir, `${name}.xlsx`);
+    await writeFile(path, bytes);
+    return path;
+  }));
+  execFileSync("soffice", [
+    `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
+    "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), ...paths,
+  ], { stdio: "pipe", timeout: 150_000 });
+  const result: Record<string, ExcelJS.Workbook> = {};
+  for (const name of Object.keys(files)) result[name] = await readWorkbook(await readFile(join(dir, "out", `${name}.xlsx`)));
+  await rm(dir, { recursive: true, force: true });
+  return result;
+}
+
+/** Templates whose topic sheet has a name a formula must quote: a space and an apostrophe. */
+async function renamedTemplates(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "briefkit-templates-"));
+  await cp("templates", dir, { recursive: true });
+  await editFile(join(dir, "workbook.json.hbs"), '"name": "Engagement topics"', `"name": "Partner's topics"`);
+  return dir;
+}
+
+/** A user's edits: cancel the first row of Engagement topics, add one row, and spoil every cached count. */
+async function editWorkbook(bytes: Uint8Array): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
+  const workbook = await readWorkbook(bytes);
+  const topics = workbook.getWorksheet("Engagement topics")!;
+  topics.getCell(2, 3).value = "Cancelled";
+  topics.addRow(["E99", new Date(Date.UTC(2025, 1, 14)), "completed", "Plain XY", "Topic ?", "xy", "t?"]);
+  workbook.getWorksheet("Matrix")!.eachRow((row) => row.eachCell((cell) => {
+    if (cell.formula) cell.value = { formula: cell.formula, result: 999 };
+  }));
+  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), workbook };
+}
+
+/** Counts from the rows of the Engagement topics sheet, by partner id and topic id, the way the model counts. */
+function countRows(workbook: ExcelJS.Workbook, span: { from: string; to: string }): Map<string, number> {
+  const counts = new Map<string, number>();
+  workbook.getWorksheet("Engagement topics")!.eachRow((row, r) => {
+    const date = row.getCell(2).value;
+    if (r === 1 || !(date instanceof Date)) return;
+    const iso = date.toISOString().slice(0, 10);
+    if (String(row.getCell(3).value).toLowerCase() === "cancelled" || iso < span.from || iso > span.to) return;
+    const key = `${String(row.getCell(6).value).toLowerCase()} | ${String(row.getCell(7).value).toLowerCase()}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
+}
+
+function idsByName(workbook: ExcelJS.Workbook, sheet: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  workbook.getWorksheet(sheet)!.eachRow((row, r) => {
+    if (r > 1) ids.set(String(row.getCell(2).value), String(row.getCell(1).value).toLowerCase());
+  });
+  return ids;
+}
+
+const blocks = [
+  ["trailing window", WINDOW, () => 3],
+  ["period", PERIOD, (sheet: ExcelJS.Worksheet) => findRow(sheet, "Partners × topics, this period") + 2],
+] as const;
+
+describe("the workbook recalculated by LibreOffice", () => {
+  const built: Record<string, ExcelJS.Workbook> = {};
+  let recalculated: Record<string, ExcelJS.Workbook>;
+  let edited: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const sample = await buildWorkbook("inputs");
+    const special = await buildWorkbook(SPECIAL);
+    const templates = await renamedTemplates();
+    const renamed = await buildWorkbook(SPECIAL, templates);
+    await rm(templates, { recursive: true, force: true });
+    const change = await editWorkbook(special.bytes);
+    built.sample = sample.workbook;
+    built.special = special.workbook;
+    built.renamed = renamed.workbook;
+    edited = change.workbook;
+    recalculated = await recalculate({ sample: sample.bytes, special: special.bytes, edited: change.bytes, renamed: renamed.bytes });
+  }, 180_000);
+
+  it.each(["sample", "special", "renamed"])("%s ⇒ every recalculated matrix cell equals its cached result", (name) => {
+    const mine = built[name]!.getWorksheet("Matrix")!;
+    const theirs = recalculated[name]!.getWorksheet("Matrix")!;
+    let formulas = 0;
+    mine.eachRow((row) => row.eachCell((cell) => {
+      if (!cell.formula) return;
+      formulas += 1;
+      const other = theirs.getCell(cell.address);
+      expect(other.formula, cell.address).toBeTruthy();
+      expect(cached(other.value), cell.address).toBe(cached(cell.value));
+    }));
+    expect(formulas).toBeGreaterThan(10);
+  });
+
+  it("a topic sheet named with an apostrophe ⇒ formulas quote it", () => {
+    expect(built.renamed!.getWorksheet("Matrix")!.getCell("B4").formula).toContain("'Partner''s topics'!$F:$F");
+  });
+
+  it.each(blocks)("edited Engagement topics ⇒ the %s matrix counts the edited rows", (_, span, headerRow) => {
+    const sheet = recalculated.edited!.getWorksheet("Matrix")!;
+    const matrix = readMatrix(sheet, headerRow(sheet));
+    const partnerIds = idsByName(edited, "Partners");
+    const topicIds = idsByName(edited, "Cooperation areas");
+    const expected = countRows(edited, span);
+    matrix.partners.forEach((partner, p) => matrix.topics.forEach((topic, t) => {
+      const key = `${partnerIds.get(partner)} | ${topicIds.get(topic)}`;
+      expect(cached(matrix.cell(p, t).value), key).toBe(expected.get(key) ?? 0);
+    }));
+    const total = [...expected].filter(([key]) => !key.startsWith("peru |")).reduce((sum, [, n]) => sum + n, 0);
+    expect(cached(sheet.getCell(matrix.totalRow, matrix.totalColumn).value)).toBe(total);
+  });
+
+  it("the edits changed the counts, so the comparison above can fail", () => {
+    const before = readMatrix(built.special!.getWorksheet("Matrix")!, 3);
+    const after = readMatrix(recalculated.edited!.getWorksheet("Matrix")!, 3);
+    const total = (m: typeof before) => cached(m.cell(0, 0).worksheet.getCell(m.totalRow, m.totalColumn).value);
+    expect(total(after)).not.toBe(total(before));
+  });
+
+  it.each(["sample", "special", "edited", "renamed"])("%s ⇒ no cell of any sheet shows an error", (name) => {
+    for (const sheet of recalculated[name]!.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        const value = cell.value as { error?: string; result?: { error?: string } } | null;
+        expect(value?.error ?? value?.result?.error, `${sheet.name}!${cell.address}`).toBeUndefined();
+        expect(String(cell.text), `${sheet.name}!${cell.address}`).not.toMatch(/^(#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)|Err:\d+)$/);
+      }));
+    }
+  });
+});
