@@ -3,6 +3,10 @@ import { z } from "zod";
 import { BriefkitError } from "./errors.js";
 import { suggest } from "./inputs/validate.js";
 
+/** The PDF/A levels the packet can be written to; `b` is visual conformance. */
+export const PDFA_LEVELS = ["PDF/A-1b", "PDF/A-2b", "PDF/A-3b"] as const;
+export type PdfaLevel = (typeof PDFA_LEVELS)[number];
+
 /** The settings of `briefkit.config.json`; every key is optional. */
 export const configSchema = z
   .object({
@@ -16,6 +20,7 @@ export const configSchema = z
     dateOrder: z.enum(["DMY", "MDY"]).optional(),
     windowWeeks: z.number().int().min(1).max(520).optional(),
     formats: z.array(z.enum(["xlsx", "pdf"])).min(1).optional(),
+    pdfa: z.enum(PDFA_LEVELS).nullable().optional(),
   })
   .strict();
 
@@ -33,6 +38,8 @@ export interface Config {
   dateOrder: "DMY" | "MDY" | null;
   windowWeeks: number;
   formats: Array<"xlsx" | "pdf">;
+  /** Write the packet as PDF/A of this level; null for plain PDF. */
+  pdfa: PdfaLevel | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -46,6 +53,7 @@ export const DEFAULT_CONFIG: Config = {
   dateOrder: null,
   windowWeeks: 52,
   formats: ["xlsx", "pdf"],
+  pdfa: null,
 };
 
 /** Applies defaults to a validated config file. */

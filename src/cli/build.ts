@@ -1,6 +1,6 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { buildReports } from "../build.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, PDFA_LEVELS, type PdfaLevel } from "../config.js";
 import { defaultTemplates, parseFormats, resolvePeriod } from "../options.js";
 import { writeReports } from "../output/write.js";
 import { existingDir, printIssues } from "./shared.js";
@@ -15,6 +15,7 @@ interface BuildFlags {
   asOf?: string;
   format?: string;
   allowInvalid?: boolean;
+  pdfa?: PdfaLevel;
   config: string;
 }
 
@@ -33,6 +34,7 @@ export function registerBuild(program: Command): void {
     .option("--format <list>", "formats to write: xlsx, pdf or xlsx,pdf (default: from the config, else both)")
     .option("--allow-invalid", "build from the valid rows and list the skipped ones in the reports")
     .option("--config <file>", "config file", "briefkit.config.json")
+    .addOption(new Option("--pdfa <level>", "write the packet as PDF/A (default: the config's pdfa)").choices(PDFA_LEVELS))
     .addHelpText("after", "\nExamples:\n  briefkit build --week 2025-W07\n  briefkit build --inputs data --out out --from 2025-02-01 --to 2025-02-28\n")
     .action(async (flags: BuildFlags, command: Command) => {
       const config = await loadConfig({ path: flags.config, explicit: command.getOptionValueSource("config") === "cli" });
@@ -45,6 +47,7 @@ export function registerBuild(program: Command): void {
         asOf,
         formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
         allowInvalid: flags.allowInvalid === true,
+        ...(flags.pdfa ? { pdfa: flags.pdfa } : {}),
       });
       printIssues(result.issues);
       const paths = await writeReports({ dir: flags.out, files: result.files });
