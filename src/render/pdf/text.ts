@@ -1,6 +1,6 @@
 import type { Inline } from "../../compose/document.js";
 import { faceOf } from "./fonts.js";
-import { COLOR, TYPE, type Doc } from "./layout.js";
+import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
 import { openElement, tagged, type StructParent } from "./tags.js";
 
 /**
@@ -37,9 +37,79 @@ function fittingPrefix(doc: Doc, text: string, width: number): number {
   return cut;
 }
 
+interface Segment {
+  run: Inline;
+  text: string;
+  width: number;
+}
+
+interface Line {
+  segments: Segment[];
+  width: number;
+}
+
+/**
+ * Lays styled runs out in lines at a width: words move whole to the next
+ * line, a word longer than the line is cut, and "\n" breaks the line. Each
+ * line keeps its runs apart so they can be drawn in their own fonts.
+ */
+export function layoutRuns(doc: Doc, runs: readonly Inline[], options: { width: number; size: number }): Line[] {
+  const lines: Line[] = [];
+  let line: Line = { segments: [], width: 0 };
+  let space: Segment | null = null;
+  const measure = (run: Inline, text: string) => doc.font(faceOf(run)).fontSize(options.size).widthOfString(text);
+  const push = (segment: Segment) => {
+    const last = line.segments[line.segments.length - 1];
+    if (last && last.run === segment.run) {
+      last.text += segment.text;
+      last.width += segment.width;
+    } else {
+      line.segments.push({ ...segment });
+    }
+    line.width += segment.width;
+  };
+  const breakLine = () => {
+    lines.push(line);
+    line = { segments: [], width: 0 };
+    space = null;
+  };
+  for (const run of runs) {
+    for (const token of run.text.split(/(\n|[^\S\n]+)/)) {
+      if (token === "") continue;
+      if (token === "\n") {
+        breakLine();
+        continue;
+      }
+      if (/^\s+$/.test(token)) {
+        if (line.segments.length > 0) space = { run, text: " ", width: measure(run, " ") };
+        continue;
+      }
+      let word = token;
+      let width = measure(run, word);
+      const pending = space as Segment | null;
+      if (line.segments.length > 0 && line.width + (pending?.width ?? 0) + width > options.width) breakLine();
+      while (width > options.width && word.length > 1) {
+        if (line.segments.length > 0) breakLine();
+        doc.font(faceOf(run)).fontSize(options.size);
+        const cut = fittingPrefix(doc, word, options.width);
+        push({ run, text: word.slice(0, cut), width: measure(run, word.slice(0, cut)) });
+        breakLine();
+        word = word.slice(cut);
+        width = measure(run, word);
+      }
+      if (space !== null && line.segments.length > 0) push(space);
+      push({ run, text: word, width });
+      space = null;
+    }
+  }
+  if (line.segments.length > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
 /**
  * Draws a run of styled text as one wrapped paragraph, tagged as `type`
  * (P by default), with links as live link annotations under Link elements.
+ * Lines that do not fit go on to the next page.
  */
 export function drawRuns(doc: Doc, options: {
   parent: StructParent;
@@ -54,27 +124,37 @@ export function drawRuns(doc: Doc, options: {
   const width = doc.page.width - doc.page.margins.right - x;
   const visible = options.runs.filter((run) => run.text !== "");
   if (visible.length === 0) return;
+  const lines = layoutRuns(doc, visible, { width, size });
+  doc.font("regular").fontSize(size);
+  const lineHeight = doc.currentLineHeight(true) + TYPE.lineGap;
   const element = openElement(doc, options.parent, options.type ?? "P");
-  doc.x = x;
-  visible.forEach((run, index) => {
-    const draw = () => {
-      doc
-        .font(faceOf(run))
-        .fontSize(size)
-        .fillColor(run.link ? COLOR.link : COLOR.text)
-        .text(run.text, index === 0 ? x : undefined, index === 0 ? doc.y : undefined, {
-          width,
-          align: options.align ?? "left",
-          lineGap: TYPE.lineGap,
-          continued: index < visible.length - 1,
-          link: run.link ?? null,
-          underline: run.link !== undefined,
-        } as PDFKit.Mixins.TextOptions);
-    };
-    if (run.link === undefined) element.add(draw);
-    else tagged(doc, element, "Link", draw);
-  });
+  let y = doc.y;
+  for (const line of lines) {
+    if (y + lineHeight > pageBottom(doc)) {
+      newPage(doc);
+      y = doc.y;
+    }
+    let left = x + (options.align === "center" ? (width - line.width) / 2 : 0);
+    for (const segment of line.segments) {
+      const at = left;
+      const draw = () => drawSegment(doc, { segment, x: at, y, size });
+      if (segment.run.link === undefined) element.add(draw);
+      else tagged(doc, element, "Link", draw);
+      left += segment.width;
+    }
+    y += lineHeight;
+  }
   element.end();
   doc.fillColor(COLOR.text);
   doc.x = doc.page.margins.left;
+  doc.y = y;
+}
+
+function drawSegment(doc: Doc, options: { segment: Segment; x: number; y: number; size: number }): void {
+  const { run, text } = options.segment;
+  doc
+    .font(faceOf(run))
+    .fontSize(options.size)
+    .fillColor(run.link ? COLOR.link : COLOR.text)
+    .text(text, options.x, options.y, { lineBreak: false, link: run.link ?? null, underline: run.link !== undefined } as PDFKit.Mixins.TextOptions);
 }

@@ -1,0 +1,219 @@
+/**
+ * A deterministic generator of realistic briefkit inputs: the same options
+ * and seed give byte-identical CSV files. Rows are produced one at a time by
+ * generator functions, so large sets can be streamed to disk.
+ *
+ *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed]
+ *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1)
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface GenerateOptions {
+  engagements: number;
+  /** Partners in partners.csv, the focus partner (Peru, id `peru`) included. */
+  partners: number;
+  topics: number;
+  seed: number;
+  /** First and last start dates of engagements; defaults 2024-01-01 and 2025-06-30. */
+  from?: string;
+  to?: string;
+  /** Engagements after this day are planned, the others completed (a few cancelled). Default 2025-02-16. */
+  today?: string;
+}
+
+/** The four input files as CSV text, keyed like the loader's input kinds. */
+export interface GeneratedInputs {
+  engagements: string;
+  partners: string;
+  topics: string;
+  initiatives: string;
+}
+
+/** The file name of each generated text. */
+export const FILE_NAMES: Record<keyof GeneratedInputs, string> = {
+  engagements: "engagements.csv",
+  partners: "partners.csv",
+  topics: "cooperation-areas.csv",
+  initiatives: "initiatives.csv",
+};
+
+const PARTNERS: ReadonlyArray<[string, string, string]> = [
+  ["Perú", "country", "South America"], ["United States", "country", "North America"], ["France", "country", "Europe"],
+  ["Brazil", "country", "South America"], ["Chile", "country", "South America"], ["Colombia", "country", "South America"],
+  ["Ecuador", "country", "South America"], ["Bolivia", "country", "South America"], ["Paraguay", "country", "South America"],
+  ["Uruguay", "country", "South America"], ["Argentina", "country", "South America"], ["México", "country", "North America"],
+  ["Canada", "country", "North America"], ["Panamá", "country", "Central America"], ["Costa Rica", "country", "Central America"],
+  ["Guatemala", "country", "Central America"], ["República Dominicana", "country", "Caribbean"], ["España", "country", "Europe"],
+  ["Portugal", "country", "Europe"], ["United Kingdom", "country", "Europe"], ["Deutschland", "country", "Europe"],
+  ["Italia", "country", "Europe"], ["Nederland", "country", "Europe"], ["Sverige", "country", "Europe"], ["Norge", "country", "Europe"],
+  ["Polska", "country", "Europe"], ["Česko", "country", "Europe"], ["Türkiye", "country", "Europe"], ["Israel", "country", "Middle East"],
+  ["Japan", "country", "Asia"], ["Republic of Korea", "country", "Asia"], ["India", "country", "Asia"], ["Việt Nam", "country", "Asia"],
+  ["Australia", "country", "Oceania"], ["New Zealand", "country", "Oceania"], ["South Africa", "country", "Africa"],
+  ["Organization of American States", "organization", "Americas"], ["United Nations", "organization", "Global"],
+  ["NATO", "organization", "Europe"], ["European Union", "organization", "Europe"], ["Inter-American Defense Board", "organization", "Americas"],
+  ["Côte d’Ivoire", "country", "Africa"],
+];
+
+const TOPICS: ReadonlyArray<[string, string]> = [
+  ["Bilateral defense cooperation", "Partnership"], ["Institutional capabilities", "Partnership"], ["Transnational criminal organizations", "Security"],
+  ["Narcotics trafficking", "Security"], ["Maritime security", "Security"], ["Illegal, unreported and unregulated fishing", "Security"],
+  ["Counterterrorism", "Security"], ["Air domain awareness", "Capabilities"], ["Cybersecurity", "Technology"], ["Space", "Technology"],
+  ["Emerging technologies", "Technology"], ["Defense equipment", "Capabilities"], ["Defense infrastructure", "Capabilities"],
+  ["Joint training and exercises", "Readiness"], ["Intelligence sharing", "Readiness"], ["Disaster preparedness and response", "Humanitarian"],
+  ["Humanitarian assistance", "Humanitarian"], ["Climate change impact", "Humanitarian"], ["Peacekeeping", "Values"], ["Human rights", "Values"],
+  ["Women in peace, defense and security", "Values"], ["Medical research", "Health"], ["Border security", "Security"],
+  ["Search and rescue", "Readiness"], ["Professional military education", "Partnership"], ["Logistics and sustainment", "Capabilities"],
+  ["Chemical, biological, radiological and nuclear defense", "Capabilities"], ["Demining", "Humanitarian"], ["Arms control", "Values"],
+  ["Amazon basin protection", "Security"],
+];
+
+const KINDS = ["dialogue", "visit", "meeting", "talks", "exercise", "workshop", "other"] as const;
+const KIND_WORDS: Record<(typeof KINDS)[number], string> = {
+  dialogue: "Strategic dialogue", visit: "Official visit", meeting: "Ministerial meeting", talks: "Staff talks",
+  exercise: "Combined exercise", workshop: "Workshop", other: "Working session",
+};
+const CITIES = ["Lima, Perú", "Cusco, Perú", "Arequipa, Perú", "Callao, Perú", "Iquitos, Perú", "Washington, D.C., United States", "Paris, France",
+  "Brasília, Brazil", "Santiago, Chile", "Bogotá, Colombia", "Quito, Ecuador", "Ciudad de México, México", "Madrid, España", "Lisboa, Portugal",
+  "Asunción, Paraguay", "Montréal, Canada", "Panamá, Panamá", "Kraków, Polska", "Tokyo, Japan", "Hà Nội, Việt Nam"];
+const GIVEN = ["José", "María", "Andrés", "Lucía", "Jürgen", "Zoë", "Ørjan", "Sébastien", "Łukasz", "Nguyễn", "Ana", "Walter", "Jana", "Laura", "Íñigo", "Renée"];
+const FAMILY = ["Núñez", "Gómez", "Chávez", "Astudillo", "Müller", "Dvořák", "Åberg", "Lefèvre", "Wiśniewski", "Trần", "O’Brien", "Peña", "Ibáñez", "Richardson", "Nelson", "Çelik"];
+const RANKS = ["Gen.", "Adm.", "Col.", "Capt.", "Minister", "Vice Minister", "Deputy Assistant Secretary", "Ambassador"];
+
+/** A small fast PRNG (mulberry32): deterministic for a seed. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function slug(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(values: ReadonlyArray<string | number>): string {
+  return `${values.map(csvField).join(",")}\n`;
+}
+
+/** Partner names and ids: the named ones first, then numbered ones when more are asked for. */
+export function partnerRecords(count: number): Array<{ id: string; name: string; kind: string; region: string }> {
+  return Array.from({ length: count }, (_, i) => {
+    const [name, kind, region] = PARTNERS[i] ?? [`Partner nation ${i + 1}`, "country", "Other"];
+    return { id: i === 0 ? "peru" : slug(name), name, kind, region };
+  });
+}
+
+/** Topic names and ids: the named ones first, then numbered ones. */
+export function topicRecords(count: number): Array<{ id: string; name: string; category: string }> {
+  return Array.from({ length: count }, (_, i) => {
+    const [name, category] = TOPICS[i] ?? [`Cooperation area ${i + 1}`, "Other"];
+    return { id: slug(name), name, category };
+  });
+}
+
+/** The lines of partners.csv, header first. */
+export function* partnerLines(options: Pick<GenerateOptions, "partners">): Generator<string> {
+  yield csvLine(["id", "name", "kind", "region"]);
+  for (const p of partnerRecords(options.partners)) yield csvLine([p.id, p.name, p.kind, p.region]);
+}
+
+/** The lines of cooperation-areas.csv, header first. */
+export function* topicLines(options: Pick<GenerateOptions, "topics">): Generator<string> {
+  yield csvLine(["id", "name", "category", "description"]);
+  for (const t of topicRecords(options.topics)) yield csvLine([t.id, t.name, t.category, `Cooperation on ${t.name.toLowerCase()} – plans, training and follow-up.`]);
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+const DAY = 86_400_000;
+const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const toIso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+/** The lines of engagements.csv, header first; every engagement involves Peru and one to three other partners. */
+export function* engagementLines(options: GenerateOptions): Generator<string> {
+  const random = createRandom(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const partners = partnerRecords(options.partners);
+  const others = partners.slice(1);
+  const topics = topicRecords(options.topics);
+  const first = toDay(options.from ?? "2024-01-01");
+  const span = toDay(options.to ?? "2025-06-30") - first + 1;
+  const today = options.today ?? "2025-02-16";
+  const width = Math.max(5, String(options.engagements).length);
+  yield csvLine(["id", "start_date", "end_date", "title", "partners", "topics", "kind", "location", "officials", "summary", "source_url", "status"]);
+  for (let i = 1; i <= options.engagements; i++) {
+    const id = `E-${String(i).padStart(width, "0")}`;
+    const startDay = first + Math.floor(random() * span);
+    const start = toIso(startDay);
+    const end = toIso(startDay + Math.floor(random() * random() * 5));
+    const chosen = [...new Set(Array.from({ length: 1 + Math.floor(random() * random() * 3) }, () => pick(others)))];
+    const themes = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(topics)))];
+    const kind = pick(KINDS);
+    const status = start > today ? "planned" : random() < 0.04 ? "cancelled" : "completed";
+    const officials = Array.from({ length: Math.floor(random() * 3) }, () => `${pick(RANKS)} ${pick(GIVEN)} ${pick(FAMILY)}`);
+    const names = listOf(chosen.map((p) => p.name));
+    const summary = `${KIND_WORDS[kind]} with ${names} on ${themes.map((t) => t.name.toLowerCase()).join(", ")}. Participants agreed “next steps” for ${start.slice(0, 4)}–${Number(start.slice(0, 4)) + 1}.`;
+    yield csvLine([
+      id, start, end === start ? "" : end, `${KIND_WORDS[kind]}: ${themes[0]!.name} with ${names}`,
+      ["peru", ...chosen.map((p) => p.id)].join(";"), themes.map((t) => t.id).join(";"), kind, pick(CITIES),
+      officials.join("; "), summary, random() < 0.85 ? `https://news.example.org/defense/${start.slice(0, 7)}/${id.toLowerCase()}` : "", status,
+    ]);
+  }
+}
+
+/** The lines of initiatives.csv, header first: a three-year roadmap over the first partners and topics. */
+export function* initiativeLines(options: GenerateOptions): Generator<string> {
+  const random = createRandom(options.seed ^ 0x5bd1e995);
+  const partners = partnerRecords(options.partners).slice(1);
+  const topics = topicRecords(options.topics);
+  yield csvLine(["year", "partners", "title", "objective", "topics", "status"]);
+  const count = Math.max(3, Math.min(30, Math.round(options.engagements / 20)));
+  for (let i = 0; i < count && partners.length > 0; i++) {
+    const partner = partners[Math.floor(random() * partners.length)]!;
+    const topic = topics[Math.floor(random() * topics.length)]!;
+    yield csvLine([2025 + (i % 3), `peru;${partner.id}`, `${topic.name} programme with ${partner.name}`, `Strengthen ${topic.name.toLowerCase()} together – milestones reviewed yearly`, topic.id, "planned"]);
+  }
+}
+
+/** Generates the four input files as text. Pure and deterministic. */
+export function generateInputs(options: GenerateOptions): GeneratedInputs {
+  const join = (lines: Iterable<string>) => Array.from(lines).join("");
+  return {
+    engagements: join(engagementLines(options)),
+    partners: join(partnerLines(options)),
+    topics: join(topicLines(options)),
+    initiatives: join(initiativeLines(options)),
+  };
+}
+
+/** Writes the generated files into a folder. */
+export async function writeGeneratedInputs(dir: string, options: GenerateOptions): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const texts = generateInputs(options);
+  for (const key of Object.keys(FILE_NAMES) as Array<keyof GeneratedInputs>) await writeFile(join(dir, FILE_NAMES[key]), texts[key]);
+}
+
+const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invoked) {
+  const [dir, engagements = "300", partners = "40", topics = "25", seed = "1"] = process.argv.slice(2);
+  if (dir === undefined) {
+    process.stderr.write("usage: generate-inputs OUT-DIR [engagements] [partners] [topics] [seed]\n");
+    process.exitCode = 2;
+  } else {
+    await writeGeneratedInputs(dir, { engagements: Number(engagements), partners: Number(partners), topics: Number(topics), seed: Number(seed) });
+    process.stdout.write(`${dir}\n`);
+  }
+}
