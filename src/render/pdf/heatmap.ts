@@ -2,7 +2,7 @@ import type { Matrix } from "../../model/matrix.js";
 import { COLOR, heatColor, isDark, newPage, pageBottom, pageWidth, TYPE, type Doc } from "./layout.js";
 import { tagged, type StructParent } from "./tags.js";
 
-const MIN_CELL = 16;
+const MIN_CELL = 14;
 const MAX_CELL = 28;
 
 /** What a heat map needs besides the matrix: names and the words it draws. */
@@ -38,14 +38,16 @@ function drawFigure(doc: Doc, options: HeatmapOptions): void {
   const { matrix } = options;
   doc.font("regular").fontSize(TYPE.small);
   const names = [...matrix.partners.map(options.partnerName), options.totalLabel];
-  const nameWidth = Math.min(140, Math.max(60, ...names.map((name) => doc.widthOfString(name) + 8)));
+  const nameWidth = Math.min(130, Math.max(60, ...names.map((name) => doc.widthOfString(name) + 8)));
   const columns: Column[] = [
     ...matrix.topics.map((id, c) => ({ label: options.topicName(id), total: false, value: (r: number) => cellValue(matrix, r, c) })),
     { label: options.totalLabel, total: true, value: (r: number) => (r < matrix.partners.length ? matrix.rowTotals[r]! : matrix.total) },
   ];
   const room = pageWidth(doc) - nameWidth;
   const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, room / columns.length));
-  const perGroup = Math.max(1, Math.floor(room / cell));
+  // Split into groups of even size rather than a full group and a stub.
+  const groups = Math.ceil(columns.length / Math.max(1, Math.floor(room / cell)));
+  const perGroup = Math.ceil(columns.length / groups);
   const max = Math.max(0, ...matrix.counts.flat());
   for (let start = 0; start < columns.length; start += perGroup) {
     drawGroup(doc, { columns: columns.slice(start, start + perGroup), names, nameWidth, cell, max });
@@ -62,9 +64,7 @@ function drawGroup(doc: Doc, options: { columns: Column[]; names: string[]; name
   const left = doc.page.margins.left;
   doc.font("regular").fontSize(TYPE.small);
   const headerHeight = Math.min(150, Math.max(...columns.map((c) => doc.widthOfString(c.label))) + 10);
-  const whole = headerHeight + names.length * cell;
-  const fitsOnAPage = whole <= pageBottom(doc) - doc.page.margins.top;
-  if (doc.y + (fitsOnAPage ? whole : headerHeight + 3 * cell) > pageBottom(doc)) newPage(doc);
+  if (doc.y + headerHeight + Math.min(names.length, 4) * cell > pageBottom(doc)) newPage(doc);
   let y = drawHeader(doc, { columns, left: left + nameWidth, top: doc.y, cell, height: headerHeight });
   names.forEach((name, r) => {
     if (y + cell > pageBottom(doc)) {
@@ -79,7 +79,7 @@ function drawGroup(doc: Doc, options: { columns: Column[]; names: string[]; name
       const plain = totalRow || column.total;
       const count = column.value(r);
       doc.rect(x, y, cell, cell).fill(plain ? "#f3f3f3" : heatColor(count, max));
-      doc.rect(x, y, cell, cell).lineWidth(0.4).strokeColor("#ffffff").stroke();
+      doc.rect(x, y, cell, cell).lineWidth(0.4).strokeColor(COLOR.grid).stroke();
       if (count > 0 || plain) {
         doc.font(plain ? "bold" : "regular").fontSize(TYPE.small)
           .fillColor(!plain && isDark(count, max) ? "#ffffff" : COLOR.text)

@@ -19,6 +19,7 @@ export const COLOR = {
   muted: "#555555",
   link: "#0b57a4",
   rule: "#b0b7c3",
+  grid: "#dde3ea",
   headerFill: "#dce6f1",
   marking: "#8b0000",
 };

@@ -132,15 +132,16 @@ function drawLines(doc: Doc, options: { cell: Cell; from: number; count: number;
   });
 }
 
-// Each column gets its longest word, then the rest of the width in proportion to how much more its text wants.
+// Each column gets its longest word (up to a share of the width, so one long address cannot starve the rest), then the rest of the width in proportion to how much more its text wants.
 function columnWidths(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] }, available: number): number[] {
   doc.font("regular").fontSize(SIZE);
   const columns = table.header.map((_, i) => [table.header[i]!, ...table.rows.map((row) => row[i] ?? [])].map(plainText));
   const natural = columns.map((texts) => Math.min(260, Math.max(...texts.map((t) => doc.widthOfString(t))) + 2 * PAD));
   const minimum = columns.map((texts) =>
-    Math.min(available / columns.length, Math.max(...texts.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w))) + 2 * PAD),
+    Math.min(available * 0.45, Math.max(...texts.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w))) + 2 * PAD),
   );
   const base = minimum.reduce((a, b) => a + b, 0);
+  if (base > available) return minimum.map((m) => (m * available) / base);
   const wants = natural.map((n, i) => Math.max(0, n - minimum[i]!));
   const wanted = wants.reduce((a, b) => a + b, 0);
   const spare = Math.max(0, available - base);
