@@ -81,9 +81,11 @@ function drawGroup(doc: Doc, options: { columns: Column[]; names: string[]; name
       doc.rect(x, y, cell, cell).fill(plain ? "#f3f3f3" : heatColor(count, max));
       doc.rect(x, y, cell, cell).lineWidth(0.4).strokeColor(COLOR.grid).stroke();
       if (count > 0 || plain) {
-        doc.font(plain ? "bold" : "regular").fontSize(TYPE.small)
-          .fillColor(!plain && isDark(count, max) ? "#ffffff" : COLOR.text)
-          .text(String(count), x, y + cell / 2 - TYPE.small * 0.7, { width: cell, align: "center", lineBreak: false });
+        doc.font(plain ? "bold" : "regular").fontSize(TYPE.small);
+        // Large totals shrink to stay inside their cell.
+        const size = Math.min(TYPE.small, (TYPE.small * (cell - 3)) / doc.widthOfString(String(count)));
+        doc.fontSize(size).fillColor(!plain && isDark(count, max) ? "#ffffff" : COLOR.text)
+          .text(String(count), x, y + cell / 2 - size * 0.7, { width: cell, align: "center", lineBreak: false });
       }
     });
     y += cell;
