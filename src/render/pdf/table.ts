@@ -134,11 +134,15 @@ function drawLines(doc: Doc, options: { cell: Cell; from: number; count: number;
 
 // Each column gets its longest word (up to a share of the width, so one long address cannot starve the rest), then the rest of the width in proportion to how much more its text wants.
 function columnWidths(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] }, available: number): number[] {
-  doc.font("regular").fontSize(SIZE);
-  const columns = table.header.map((_, i) => [table.header[i]!, ...table.rows.map((row) => row[i] ?? [])].map(plainText));
-  const natural = columns.map((texts) => Math.min(260, Math.max(...texts.map((t) => doc.widthOfString(t))) + 2 * PAD));
-  const minimum = columns.map((texts) =>
-    Math.min(available * 0.45, Math.max(...texts.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w))) + 2 * PAD),
+  // Header cells are bold, so they are measured in bold.
+  const measure = (text: string, header: boolean) => doc.font(header ? "bold" : "regular").fontSize(SIZE).widthOfString(text) + 1;
+  const columns = table.header.map((_, i) => [
+    { text: plainText(table.header[i]!), header: true },
+    ...table.rows.map((row) => ({ text: plainText(row[i] ?? []), header: false })),
+  ]);
+  const natural = columns.map((cells) => Math.min(260, Math.max(...cells.map((c) => measure(c.text, c.header))) + 2 * PAD));
+  const minimum = columns.map((cells) =>
+    Math.min(available * 0.45, Math.max(...cells.flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.header)))) + 2 * PAD),
   );
   const base = minimum.reduce((a, b) => a + b, 0);
   if (base > available) return minimum.map((m) => (m * available) / base);
