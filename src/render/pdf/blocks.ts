@@ -6,6 +6,9 @@ import { artifact, openElement, tagged, type StructParent } from "./tags.js";
 import { drawRuns } from "./text.js";
 import { collectEntries, currentPage, reserveToc, type ReservedToc } from "./toc.js";
 
+/** Room (points) a heading of level 1, 2, 3+ needs below it, or it starts a new page. */
+const KEEP_WITH_NEXT = [170, 140, 90];
+
 /** The state of one packet being drawn. */
 export interface DrawContext {
   doc: Doc;
@@ -71,8 +74,8 @@ function drawBlock(context: DrawContext, block: Block): void {
 function drawHeading(context: DrawContext, block: Extract<Block, { type: "heading" }>): void {
   const { doc } = context;
   const size = block.level === 1 ? TYPE.h1 : block.level === 2 ? TYPE.h2 : TYPE.h3;
-  // Keep a heading with the first lines that follow it.
-  if (doc.y + size * 4 + 30 > pageBottom(doc)) newPage(doc);
+  // Keep a heading with what follows it: a line of text, and the start of a table, chart or list.
+  if (doc.y + KEEP_WITH_NEXT[Math.min(block.level, 3) - 1]! > pageBottom(doc)) newPage(doc);
   if (doc.y > doc.page.margins.top + 1) doc.moveDown(block.level === 1 ? 0.8 : 0.5);
   const title = plainText(block.content);
   if (block.level === 1) context.outline = doc.outline.addItem(title);
