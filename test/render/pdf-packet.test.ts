@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,15 @@ describe.each([
     expect(pdf.catalog["/StructTreeRoot"]).toBeDefined();
   });
 
+  it("has a structure tree: headings, paragraphs, lists, tables with header cells, figures with alternative text, contents, links", () => {
+    for (const type of ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"]) {
+      expect(pdf.structure[type], type).toBeGreaterThan(0);
+    }
+    expect(pdf.structure["Document"]).toBe(1);
+    expect(pdf.figureAlts).toContain("Heat map of engagements per partner (rows) and topic (columns), with totals");
+    expect(pdf.figureAlts.some((alt) => alt.startsWith("Engagements per topic in the last 52 weeks, United States:"))).toBe(true);
+  });
+
   it("every page holds the marking at the top and bottom, and Page X of Y", () => {
     expect(pdf.pages.length).toBe(Number(pdf.info["Pages"]));
     pdf.pages.forEach((page, index) => {
@@ -99,11 +108,34 @@ describe.each([
     expect(pdf.linkAnnotations).toBeGreaterThanOrEqual(pdf.uriLinks.length);
   });
 
+  it("the heat map has a legend, and flags the cells this period added to", () => {
+    const text = pdf.flow.join("\n");
+    expect(text).toContain("Engagements per cell");
+    expect(text).toContain("added this period");
+  });
+
   it("each partner section shows its topic profile and engagements", () => {
     const text = pdf.flow.join("\n").replace(/\s+/g, " ");
     for (const partner of result.briefing.partners.filter((p) => p.id !== "peru")) {
       expect(text).toMatch(new RegExp(`${partner.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s.{0,40}\\d+ engagements? in the last 52 weeks`));
     }
+  });
+});
+
+describe("the template decides the sections", () => {
+  it("renaming and reordering sections in packet.md.hbs changes the packet's contents and bookmarks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-templates-"));
+    await cp("templates", dir, { recursive: true });
+    const path = join(dir, "packet.md.hbs");
+    const source = await readFile(path, "utf8");
+    const roadmap = source.slice(source.indexOf("# Roadmap"), source.indexOf("# Sources"));
+    await writeFile(path, source.replace(roadmap, "").replace("# Key points", `${roadmap}\n# Puntos clave`).replace("::: toc 2", "::: toc 1"));
+    const period = weekPeriod("2025-W07");
+    const result = await buildReports({ inputs: "inputs", templates: dir, config, period, asOf: period.to, formats: ["pdf"] });
+    const pdf = inspectPdf(result.files[0]!.bytes);
+    expect(pdf.outlines.map((o) => o.title).slice(1, 4)).toEqual(["Contents", "Roadmap", "Puntos clave"]);
+    expect(pdf.pages[1]).toMatch(/Roadmap[ .]+3\s/);
+    expect(pdf.pages[1]).not.toContain("United States .");
   });
 });
 

@@ -7,7 +7,7 @@ import { weekPeriod } from "../../src/model/period.js";
 import { renderPacket } from "../../src/render/pdf/packet.js";
 import { inspectPdf } from "./pdf-tools.js";
 
-const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixAlt: "Heat map", profileAlt: "Topics", profileEmpty: "None" };
+const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixAlt: "Heat map", matrixAdded: "added", profileAlt: "Topics", profileEmpty: "None" };
 const cell = (text: string): Inline[] => [{ text }];
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")}`);
 

@@ -20,6 +20,10 @@ export interface PdfReport {
   linkAnnotations: number;
   catalog: Record<string, unknown>;
   xmp: string;
+  /** Structure element types (H1, P, Table …) with how many of each. */
+  structure: Record<string, number>;
+  /** Alternative texts of the Figure elements. */
+  figureAlts: string[];
 }
 
 export interface Outline {
@@ -62,7 +66,15 @@ export function inspectPdf(bytes: Uint8Array): PdfReport {
     linkAnnotations: values.filter((v) => v["/Subtype"] === "/Link").length,
     catalog,
     xmp,
+    structure: countBy(values.filter((v) => "/S" in v && "/P" in v).map((v) => String(v["/S"]).slice(1))),
+    figureAlts: values.filter((v) => v["/S"] === "/Figure" && "/P" in v).map((v) => String(v["/Alt"]).replace(/^u:/, "")),
   };
+}
+
+function countBy(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 }
 
 interface QpdfJson {

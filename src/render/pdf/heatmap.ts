@@ -13,11 +13,15 @@ export interface HeatmapOptions {
   totalLabel: string;
   legendLabel: string;
   alt: string;
+  /** Cells to flag with a corner mark (the period's additions to the window), and the legend's word for them. */
+  marked?: { has: (row: number, column: number) => boolean; label: string };
 }
 
 interface Column {
   label: string;
   total: boolean;
+  /** The topic's index in the matrix; none for the totals column. */
+  topic?: number;
   value: (row: number) => number;
 }
 
@@ -40,7 +44,7 @@ function drawFigure(doc: Doc, options: HeatmapOptions): void {
   const names = [...matrix.partners.map(options.partnerName), options.totalLabel];
   const nameWidth = Math.min(130, Math.max(60, ...names.map((name) => doc.widthOfString(name) + 8)));
   const columns: Column[] = [
-    ...matrix.topics.map((id, c) => ({ label: options.topicName(id), total: false, value: (r: number) => cellValue(matrix, r, c) })),
+    ...matrix.topics.map((id, c) => ({ label: options.topicName(id), total: false, topic: c, value: (r: number) => cellValue(matrix, r, c) })),
     { label: options.totalLabel, total: true, value: (r: number) => (r < matrix.partners.length ? matrix.rowTotals[r]! : matrix.total) },
   ];
   const room = pageWidth(doc) - nameWidth;
@@ -50,16 +54,19 @@ function drawFigure(doc: Doc, options: HeatmapOptions): void {
   const perGroup = Math.ceil(columns.length / groups);
   const max = Math.max(0, ...matrix.counts.flat());
   for (let start = 0; start < columns.length; start += perGroup) {
-    drawGroup(doc, { columns: columns.slice(start, start + perGroup), names, nameWidth, cell, max });
+    drawGroup(doc, { columns: columns.slice(start, start + perGroup), names, nameWidth, cell, max, marked: options.marked?.has });
   }
-  drawLegend(doc, { max, label: options.legendLabel });
+  const anyMarked = options.marked !== undefined && matrix.partners.some((_, r) => matrix.topics.some((_, c) => options.marked!.has(r, c)));
+  drawLegend(doc, { max, label: options.legendLabel, marked: anyMarked ? options.marked!.label : undefined });
 }
 
 function cellValue(matrix: Matrix, row: number, column: number): number {
   return row < matrix.partners.length ? matrix.counts[row]![column]! : matrix.columnTotals[column]!;
 }
 
-function drawGroup(doc: Doc, options: { columns: Column[]; names: string[]; nameWidth: number; cell: number; max: number }): void {
+function drawGroup(doc: Doc, options: {
+  columns: Column[]; names: string[]; nameWidth: number; cell: number; max: number; marked: ((row: number, column: number) => boolean) | undefined;
+}): void {
   const { columns, names, nameWidth, cell, max } = options;
   const left = doc.page.margins.left;
   doc.font("regular").fontSize(TYPE.small);
@@ -80,6 +87,7 @@ function drawGroup(doc: Doc, options: { columns: Column[]; names: string[]; name
       const count = column.value(r);
       doc.rect(x, y, cell, cell).fill(plain ? "#f3f3f3" : heatColor(count, max));
       doc.rect(x, y, cell, cell).lineWidth(0.4).strokeColor(COLOR.grid).stroke();
+      if (!totalRow && column.topic !== undefined && options.marked?.(r, column.topic)) drawMark(doc, x + cell, y);
       if (count > 0 || plain) {
         doc.font(plain ? "bold" : "regular").fontSize(TYPE.small);
         // Large totals shrink to stay inside their cell.
@@ -107,8 +115,13 @@ function drawHeader(doc: Doc, options: { columns: Column[]; left: number; top: n
   return top + height;
 }
 
-/** A row of swatches: white for none, then the shades of a few counts up to the largest. */
-function drawLegend(doc: Doc, options: { max: number; label: string }): void {
+/** A small triangle in the top right corner of a cell. */
+function drawMark(doc: Doc, right: number, top: number): void {
+  doc.polygon([right - 6, top], [right, top], [right, top + 6]).fill(COLOR.added);
+}
+
+/** A row of swatches: white for none, then the shades of a few counts up to the largest; then the corner mark, if used. */
+function drawLegend(doc: Doc, options: { max: number; label: string; marked: string | undefined }): void {
   const { max } = options;
   const steps = max <= 5 ? Array.from({ length: max }, (_, i) => i + 1) : [1, 0.25, 0.5, 0.75, 1].map((f, i) => (i === 0 ? 1 : Math.round(max * f)));
   const values = [0, ...new Set(steps)];
@@ -123,6 +136,12 @@ function drawLegend(doc: Doc, options: { max: number; label: string }): void {
     doc.rect(x, y, 16, 11).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
     doc.font("regular").fontSize(TYPE.small).fillColor(COLOR.muted).text(String(value), x + 19, y + 1, { lineBreak: false });
     x += 19 + doc.widthOfString(String(value)) + 8;
+  }
+  if (options.marked !== undefined) {
+    x += 10;
+    doc.rect(x, y, 16, 11).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+    drawMark(doc, x + 16, y);
+    doc.font("regular").fontSize(TYPE.small).fillColor(COLOR.muted).text(options.marked, x + 19, y + 1, { lineBreak: false });
   }
   doc.fillColor(COLOR.text);
   doc.x = left;

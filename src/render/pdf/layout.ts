@@ -20,6 +20,7 @@ export const COLOR = {
   link: "#0b57a4",
   rule: "#b0b7c3",
   grid: "#dde3ea",
+  added: "#e07b00",
   headerFill: "#dce6f1",
   marking: "#8b0000",
 };

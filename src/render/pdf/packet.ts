@@ -46,6 +46,8 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
         totalLabel: labels.matrixTotal,
         legendLabel: labels.matrixLegend,
         alt: labels.matrixAlt,
+        // The window map flags the cells this period added to; both matrices share rows and columns.
+        ...(which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
       }),
     profile: (partner) => {
       if (!briefing.partners.some((p) => p.id === partner)) throw new Error(`::: profile ${partner}: there is no partner with that id`);
