@@ -122,6 +122,14 @@ describe.each([
   });
 });
 
+describe("the packet is deterministic", () => {
+  it("the same inputs and as-of date ⇒ the same bytes", async () => {
+    const period = weekPeriod("2025-W07");
+    const build = async () => (await buildReports({ inputs: "inputs", templates: "templates", config, period, asOf: period.to, formats: ["pdf"] })).files[0]!.bytes;
+    expect(Buffer.from(await build()).equals(Buffer.from(await build()))).toBe(true);
+  });
+});
+
 describe("the template decides the sections", () => {
   it("renaming and reordering sections in packet.md.hbs changes the packet's contents and bookmarks", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefkit-templates-"));
