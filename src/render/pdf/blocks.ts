@@ -97,7 +97,8 @@ function drawList(context: DrawContext, items: ReadonlyArray<Extract<Block, { ty
   const list = openElement(doc, context.root, "L");
   for (const item of items) {
     doc.font("regular").fontSize(TYPE.body);
-    if (doc.y + doc.currentLineHeight(true) > pageBottom(doc)) newPage(doc);
+    // The same test drawRuns makes for its first line, so the bullet and its text share a page.
+    if (doc.y + doc.currentLineHeight(true) + TYPE.lineGap > pageBottom(doc)) newPage(doc);
     const y = doc.y;
     const li = openElement(doc, list, "LI");
     tagged(doc, li, "Lbl", () => doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text).text("•", left + 4, y, { lineBreak: false }));

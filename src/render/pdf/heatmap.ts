@@ -70,7 +70,10 @@ function drawGroup(doc: Doc, options: {
   const { columns, names, nameWidth, cell, max } = options;
   const left = doc.page.margins.left;
   doc.font("regular").fontSize(TYPE.small);
-  const headerHeight = Math.min(150, Math.max(...columns.map((c) => doc.widthOfString(c.label))) + 10);
+  // Long topic names get the room they need when the whole map still fits below; otherwise they are cut short.
+  const wanted = Math.max(...columns.map((c) => doc.widthOfString(c.label))) + 10;
+  const roomy = doc.y + Math.min(wanted, 200) + names.length * cell <= pageBottom(doc);
+  const headerHeight = Math.min(roomy ? 200 : 150, wanted);
   if (doc.y + headerHeight + Math.min(names.length, 4) * cell > pageBottom(doc)) newPage(doc);
   let y = drawHeader(doc, { columns, left: left + nameWidth, top: doc.y, cell, height: headerHeight });
   names.forEach((name, r) => {
