@@ -4,6 +4,7 @@ import { topicProfile } from "../../compose/context.js";
 import type { Document } from "../../compose/document.js";
 import type { PdfaLevel } from "../../config.js";
 import { toUtcDate } from "../../dates.js";
+import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
 import { drawBlocks, type DrawContext } from "./blocks.js";
 import { fontPaths } from "./fonts.js";
@@ -50,7 +51,10 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
         ...(which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
       }),
     profile: (partner) => {
-      if (!briefing.partners.some((p) => p.id === partner)) throw new Error(`::: profile ${partner}: there is no partner with that id`);
+      if (!briefing.partners.some((p) => p.id === partner)) {
+        const known = briefing.partners.map((p) => p.id).join(", ");
+        throw new BriefkitError({ code: "template", location: "packet.md.hbs", message: `packet.md.hbs: "::: profile ${partner}" names no partner; partner ids: ${known}` });
+      }
       const topics = topicProfile(briefing, partner).map((t) => ({ name: topicName(t.id), count: t.count }));
       drawProfile(doc, root, { topics, alt: `${labels.profileAlt} ${partnerName(partner)}`, emptyText: labels.profileEmpty });
     },

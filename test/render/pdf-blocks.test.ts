@@ -69,3 +69,9 @@ describe("paragraphs in the packet", () => {
     pdf.bottom.forEach((strip, index) => expect(strip).toContain(`Page ${index + 1} of ${pdf.pages.length}`));
   });
 });
+
+describe("partner profiles in the packet", () => {
+  it("::: profile with an unknown partner id ⇒ a template error naming the known ids", async () => {
+    await expect(render([{ type: "profile", partner: "atlantis" }])).rejects.toThrow(/"::: profile atlantis" names no partner; partner ids: peru, united-states, france/);
+  });
+});
