@@ -6,7 +6,10 @@
  *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed]
  *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1)
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -190,20 +193,36 @@ export function* initiativeLines(options: GenerateOptions): Generator<string> {
 
 /** Generates the four input files as text. Pure and deterministic. */
 export function generateInputs(options: GenerateOptions): GeneratedInputs {
-  const join = (lines: Iterable<string>) => Array.from(lines).join("");
-  return {
-    engagements: join(engagementLines(options)),
-    partners: join(partnerLines(options)),
-    topics: join(topicLines(options)),
-    initiatives: join(initiativeLines(options)),
-  };
+  const lines = generateLines(options);
+  const text = (key: keyof GeneratedInputs) => Array.from(lines[key]).join("");
+  return { engagements: text("engagements"), partners: text("partners"), topics: text("topics"), initiatives: text("initiatives") };
 }
 
-/** Writes the generated files into a folder. */
+/** The line generators of each file. */
+export function generateLines(options: GenerateOptions): Record<keyof GeneratedInputs, Iterable<string>> {
+  return { engagements: engagementLines(options), partners: partnerLines(options), topics: topicLines(options), initiatives: initiativeLines(options) };
+}
+
+/** Writes the generated files into a folder, streaming line by line so large sets need little memory. */
 export async function writeGeneratedInputs(dir: string, options: GenerateOptions): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const texts = generateInputs(options);
-  for (const key of Object.keys(FILE_NAMES) as Array<keyof GeneratedInputs>) await writeFile(join(dir, FILE_NAMES[key]), texts[key]);
+  const lines = generateLines(options);
+  for (const key of Object.keys(FILE_NAMES) as Array<keyof GeneratedInputs>) {
+    await pipeline(Readable.from(batches(lines[key])), createWriteStream(join(dir, FILE_NAMES[key])));
+  }
+}
+
+// Hands lines to the stream in batches: one write per line would dominate the time on large sets.
+function* batches(lines: Iterable<string>, size = 1000): Generator<string> {
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === size) {
+      yield batch.join("");
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch.join("");
 }
 
 const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;

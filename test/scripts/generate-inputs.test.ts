@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FILE_NAMES, generateInputs, type GeneratedInputs } from "../../scripts/generate-inputs.js";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FILE_NAMES, generateInputs, writeGeneratedInputs, type GeneratedInputs } from "../../scripts/generate-inputs.js";
 import { parseInputs, type InputFiles } from "../../src/inputs/load.js";
 
 function asFiles(texts: GeneratedInputs): InputFiles {
@@ -25,6 +28,15 @@ describe("generateInputs", () => {
     expect(data.partners).toHaveLength(size.partners);
     expect(data.topics).toHaveLength(size.topics);
     expect(new Set(data.engagements.flatMap((e) => e.partners)).size).toBeGreaterThan(Math.min(size.partners, size.engagements) / 2);
+  });
+
+  it("the files written to a folder hold the same text as generateInputs", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-gen-"));
+    await writeGeneratedInputs(dir, { ...options, engagements: 2500 });
+    const texts = generateInputs({ ...options, engagements: 2500 });
+    for (const key of Object.keys(FILE_NAMES) as Array<keyof GeneratedInputs>) {
+      expect(await readFile(join(dir, FILE_NAMES[key]), "utf8")).toBe(texts[key]);
+    }
   });
 
   it("writes realistic text: accents, en dashes, curly quotes, source links, planned and completed rows", () => {
