@@ -4,6 +4,7 @@ import { tagged, type StructParent } from "./tags.js";
 
 const MIN_CELL = 14;
 const MAX_CELL = 28;
+const LEGEND_HEIGHT = 34;
 
 /** What a heat map needs besides the matrix: names and the words it draws. */
 export interface HeatmapOptions {
@@ -54,7 +55,9 @@ function drawFigure(doc: Doc, options: HeatmapOptions): void {
   const perGroup = Math.ceil(columns.length / groups);
   const max = Math.max(0, ...matrix.counts.flat());
   for (let start = 0; start < columns.length; start += perGroup) {
-    drawGroup(doc, { columns: columns.slice(start, start + perGroup), names, nameWidth, cell, max, marked: options.marked?.has });
+    // The last group keeps room under its totals row for the legend, so the legend never starts a page alone.
+    const tail = start + perGroup >= columns.length ? LEGEND_HEIGHT : 0;
+    drawGroup(doc, { columns: columns.slice(start, start + perGroup), names, nameWidth, cell, max, marked: options.marked?.has, tail });
   }
   const anyMarked = options.marked !== undefined && matrix.partners.some((_, r) => matrix.topics.some((_, c) => options.marked!.has(r, c)));
   drawLegend(doc, { max, label: options.legendLabel, marked: anyMarked ? options.marked!.label : undefined });
@@ -66,6 +69,7 @@ function cellValue(matrix: Matrix, row: number, column: number): number {
 
 function drawGroup(doc: Doc, options: {
   columns: Column[]; names: string[]; nameWidth: number; cell: number; max: number; marked: ((row: number, column: number) => boolean) | undefined;
+  tail: number;
 }): void {
   const { columns, names, nameWidth, cell, max } = options;
   const left = doc.page.margins.left;
@@ -77,11 +81,15 @@ function drawGroup(doc: Doc, options: {
   if (doc.y + headerHeight + Math.min(names.length, 4) * cell > pageBottom(doc)) newPage(doc);
   let y = drawHeader(doc, { columns, left: left + nameWidth, top: doc.y, cell, height: headerHeight });
   names.forEach((name, r) => {
-    if (y + cell > pageBottom(doc)) {
+    const last = r === names.length - 1;
+    // The last rows go together, with the legend room under them, rather than leave the totals alone on a page.
+    const remaining = names.length - r;
+    const need = remaining <= 3 && options.tail > 0 ? remaining * cell + options.tail : cell;
+    if (y + need > pageBottom(doc)) {
       newPage(doc);
       y = drawHeader(doc, { columns, left: left + nameWidth, top: doc.y, cell, height: headerHeight });
     }
-    const totalRow = r === names.length - 1;
+    const totalRow = last;
     doc.font(totalRow ? "bold" : "regular").fontSize(TYPE.small).fillColor(COLOR.text)
       .text(name, left, y + cell / 2 - TYPE.small * 0.7, { width: nameWidth - 6, lineBreak: false, ellipsis: true });
     columns.forEach((column, c) => {
@@ -128,7 +136,7 @@ function drawLegend(doc: Doc, options: { max: number; label: string; marked: str
   const { max } = options;
   const steps = max <= 5 ? Array.from({ length: max }, (_, i) => i + 1) : [1, 0.25, 0.5, 0.75, 1].map((f, i) => (i === 0 ? 1 : Math.round(max * f)));
   const values = [0, ...new Set(steps)];
-  if (doc.y + 24 > pageBottom(doc)) newPage(doc);
+  if (doc.y + LEGEND_HEIGHT - 10 > pageBottom(doc)) newPage(doc);
   const left = doc.page.margins.left;
   const y = doc.y;
   doc.font("regular").fontSize(TYPE.small).fillColor(COLOR.muted);
