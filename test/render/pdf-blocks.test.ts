@@ -1,4 +1,8 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { buildReports } from "../../src/build.js";
 import type { Block, Document, Inline } from "../../src/compose/document.js";
 import { DEFAULT_CONFIG } from "../../src/config.js";
@@ -73,5 +77,21 @@ describe("paragraphs in the packet", () => {
 describe("partner profiles in the packet", () => {
   it("::: profile with an unknown partner id ⇒ a template error naming the known ids", async () => {
     await expect(render([{ type: "profile", partner: "atlantis" }])).rejects.toThrow(/"::: profile atlantis" names no partner; partner ids: peru, united-states, france/);
+  });
+});
+
+describe("heat maps in the packet", () => {
+  it("60 topics ⇒ groups of columns shown one after another, each with the partner names; every topic and total shown", async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), "briefkit-wide-")), "inputs");
+    await writeGeneratedInputs(dir, { engagements: 200, partners: 12, topics: 60, seed: 3 });
+    const period = weekPeriod("2025-W07");
+    const wide = (await buildReports({ inputs: dir, templates: "templates", config: { ...DEFAULT_CONFIG, focus: "peru" }, period, asOf: period.to, formats: [] })).briefing;
+    const pdf = inspectPdf(await renderPacket({ document: { blocks: [{ type: "matrix", which: "window" }] }, briefing: wide, labels: LABELS }));
+    const text = pdf.flow.join("\n");
+    const count = (word: string) => text.split(word).length - 1;
+    for (const partner of wide.partners.filter((p) => p.id !== "peru")) expect(count(`${partner.name}\n`), partner.name).toBe(2);
+    for (const topic of wide.topics.slice(30)) expect(text).toContain(topic.name);
+    expect(text).toMatch(new RegExp(`\\b${wide.matrix.window.total}\\b`));
+    expect(pdf.figureAlts).toEqual(["Heat map"]);
   });
 });
