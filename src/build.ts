@@ -1,6 +1,6 @@
 import { composeBriefing } from "./compose/compose.js";
 import { loadTemplates } from "./compose/templates.js";
-import type { Config } from "./config.js";
+import type { Config, PdfaLevel } from "./config.js";
 import { BriefkitError, type Issue } from "./errors.js";
 import { loadInputs } from "./inputs/load.js";
 import { buildBriefing, type Briefing } from "./model/briefing.js";
@@ -22,6 +22,8 @@ export interface BuildOptions {
   formats: readonly Format[];
   /** Build from the valid rows when some are not; the skipped ones are listed in the outputs. */
   allowInvalid?: boolean;
+  /** Write the packet as PDF/A of this level; default: the config's `pdfa`. */
+  pdfa?: PdfaLevel | null;
 }
 
 export interface BuildResult {
@@ -53,7 +55,7 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
     const bytes =
       format === "xlsx"
         ? await renderWorkbook({ briefing, spec: composition.workbook })
-        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels });
+        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };

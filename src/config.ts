@@ -13,6 +13,10 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/** The PDF/A levels the packet can be written to; `b` is visual conformance. */
+export const PDFA_LEVELS = ["PDF/A-1b", "PDF/A-2b", "PDF/A-3b"] as const;
+export type PdfaLevel = (typeof PDFA_LEVELS)[number];
+
 /** The settings of `briefkit.config.json`; every key is optional. */
 export const configSchema = z
   .object({
@@ -34,6 +38,7 @@ export const configSchema = z
     inputs: z.string().min(1).optional().describe("Folder of the input files, relative to this file (flag: --inputs)."),
     templates: z.string().min(1).optional().describe("Folder of the templates, relative to this file (flag: --templates)."),
     out: z.string().min(1).optional().describe("Folder the reports are written to, relative to this file (flag: --out)."),
+    pdfa: z.enum(PDFA_LEVELS).nullable().optional().describe("Write the packet as PDF/A of this level (PDF/A-1b, PDF/A-2b or PDF/A-3b); null or absent for plain PDF."),
   })
   .strict()
   .describe("Settings of briefkit for one briefing folder. Flags override them; they override the defaults.");
@@ -58,6 +63,8 @@ export interface Config {
   inputs: string | null;
   templates: string | null;
   out: string | null;
+  /** Write the packet as PDF/A of this level; null for plain PDF. */
+  pdfa: PdfaLevel | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -74,6 +81,7 @@ export const DEFAULT_CONFIG: Config = {
   inputs: null,
   templates: null,
   out: null,
+  pdfa: null,
 };
 
 /** Applies defaults to a validated config file; folder keys are resolved against `baseDir`. */

@@ -11,7 +11,7 @@ describe("the published JSON Schema", () => {
   it("names every key, refuses others, and lists the locales", () => {
     const schema = configJsonSchema() as { properties: Record<string, { enum?: string[] }>; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual([
-      "$schema", "title", "office", "marking", "author", "locale", "timeZone", "focus", "dateOrder", "windowWeeks", "formats", "inputs", "templates", "out",
+      "$schema", "title", "office", "marking", "author", "locale", "timeZone", "focus", "dateOrder", "windowWeeks", "formats", "inputs", "templates", "out", "pdfa",
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.locale?.enum).toEqual(["en-US", "es-PE"]);

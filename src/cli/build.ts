@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { buildReports } from "../build.js";
-import { loadConfig } from "../config.js";
+import { loadConfig, PDFA_LEVELS, type PdfaLevel } from "../config.js";
 import { BriefkitError, type Issue } from "../errors.js";
 import { resolvePeriods, resolveSettings } from "../options.js";
 import { resolveToday } from "../output/today.js";
@@ -23,6 +23,7 @@ interface BuildFlags {
   format?: string;
   locale?: string;
   allowInvalid?: boolean;
+  pdfa?: PdfaLevel;
   config: string;
   quiet?: boolean;
   json?: boolean;
@@ -67,6 +68,7 @@ export function registerBuild(program: Command): void {
     .option("--locale <locale>", "en-US or es-PE (default: config \"locale\", else en-US)")
     .option("--allow-invalid", "build from the valid rows and list the skipped ones in the reports")
     .option("--config <file>", "config file", "briefkit.config.json")
+    .addOption(new Option("--pdfa <level>", "write the packet as PDF/A (default: the config's pdfa)").choices(PDFA_LEVELS))
     .addOption(new Option("--watch", "keep running and rebuild when an input, template or the config changes").conflicts("json"))
     .addOption(new Option("--quiet", "print nothing but errors").conflicts("json"))
     .addOption(new Option("--json", "print the written paths and the issues as JSON on stdout"))
@@ -112,6 +114,7 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
     try {
       const result = await buildReports({
         inputs, templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: flags.allowInvalid === true,
+        ...(flags.pdfa ? { pdfa: flags.pdfa } : {}),
       });
       const files = await writeReports({ dir: settings.out, files: result.files });
       done();

@@ -47,6 +47,11 @@ export const packetLabelsSchema = z.object({
   matrixTotal: z.string(),
   title: z.string(),
   subject: z.string(),
+  matrixLegend: z.string().default("Engagements per cell"),
+  matrixAlt: z.string().default("Heat map of engagements per partner and topic"),
+  matrixAdded: z.string().default("added this period"),
+  profileAlt: z.string().default("Engagements per topic,"),
+  profileEmpty: z.string().default("No engagements in the window."),
 });
 
 export type PacketLabels = z.infer<typeof packetLabelsSchema>;

@@ -58,6 +58,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     },
     engagements: briefing.engagements.map(engagement),
     periodEngagements: briefing.periodEngagements.map(engagement),
+    windowEngagements: briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to).map(engagement),
     upcoming: briefing.upcoming.map(engagement),
     partners: briefing.partners.map((p) => {
       const row = partnerRow.get(p.id);
@@ -71,6 +72,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         engagements: briefing.engagements
           .filter((e) => e.partners.includes(p.id) && e.startDate >= window.from && e.startDate <= window.to)
           .map(engagement),
+        profile: topicProfile(briefing, p.id).map((t) => ({ name: topicName(t.id), count: t.count })),
       };
     }),
     topics: briefing.topics.map((t) => ({ id: t.id, name: t.name, category: t.category, description: t.description })),
@@ -102,6 +104,24 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     },
     matrix: { period: matrixSummary(briefing.matrix.period), window: matrixSummary(windowMatrix) },
   };
+}
+
+/**
+ * A partner's topics over the trailing window: how many engagements (not
+ * cancelled) touched each, most first, ties in topic order.
+ */
+export function topicProfile(briefing: Briefing, partner: string): Array<{ id: string; count: number }> {
+  const { from, to } = briefing.window;
+  const counts = new Map<string, number>();
+  for (const e of briefing.engagements) {
+    if (e.status === "cancelled" || !e.partners.includes(partner) || e.startDate < from || e.startDate > to) continue;
+    for (const topic of e.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
+  return briefing.topics
+    .map((t, index) => ({ id: t.id, count: counts.get(t.id) ?? 0, index }))
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count || a.index - b.index)
+    .map(({ id, count }) => ({ id, count }));
 }
 
 function windowEngagementCount(briefing: Briefing, partner: string): number {

@@ -16,7 +16,11 @@ export type Block =
   | { type: "matrix"; which: "period" | "window" }
   | { type: "cover"; children: Block[] }
   | { type: "pagebreak" }
-  | { type: "rule" };
+  | { type: "rule" }
+  /** A table of contents of the headings down to `depth`, with page numbers. */
+  | { type: "toc"; depth: number }
+  /** A partner's topic profile over the trailing window. */
+  | { type: "profile"; partner: string };
 
 /** The format-neutral tree that renderers draw. */
 export interface Document {
@@ -27,8 +31,9 @@ const DIRECTIVE = /^:::\s*(\w+)?\s*(.*?)\s*$/;
 
 /**
  * Parses the Markdown a packet template writes into a document tree.
- * Besides Markdown it knows three directive lines:
- * `::: matrix period|window`, `::: pagebreak`, and a `::: cover` … `:::` block.
+ * Besides Markdown it knows these directive lines:
+ * `::: matrix period|window`, `::: pagebreak`, `::: toc [depth]`,
+ * `::: profile PARTNER-ID`, and a `::: cover` … `:::` block.
  */
 export function parseDocument(markdown: string, name: string): Document {
   const stack: Block[][] = [[]];
@@ -44,7 +49,9 @@ export function parseDocument(markdown: string, name: string): Document {
       return;
     }
     flush();
-    const [, word, argument] = match;
+    const [, word] = match;
+    // Values in a template are Markdown-escaped, so `{{id}}` arrives as `united\-states`.
+    const argument = (match[2] ?? "").replace(/\\(.)/g, "$1");
     const current = stack[stack.length - 1]!;
     if (word === undefined) {
       if (stack.length === 1) throw directiveError(name, index, "a ::: closes no open block");
@@ -56,8 +63,12 @@ export function parseDocument(markdown: string, name: string): Document {
       current.push({ type: "pagebreak" });
     } else if (word === "matrix" && (argument === "period" || argument === "window")) {
       current.push({ type: "matrix", which: argument });
+    } else if (word === "toc" && /^[1-6]?$/.test(argument)) {
+      current.push({ type: "toc", depth: argument === "" ? 2 : Number(argument) });
+    } else if (word === "profile" && argument !== "") {
+      current.push({ type: "profile", partner: argument });
     } else {
-      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, cover`);
+      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, toc [depth], profile PARTNER-ID, cover`);
     }
   });
   flush();

@@ -19,6 +19,8 @@ export const COLOR = {
   muted: "#555555",
   link: "#0b57a4",
   rule: "#b0b7c3",
+  grid: "#dde3ea",
+  added: "#e07b00",
   headerFill: "#dce6f1",
   marking: "#8b0000",
 };
@@ -40,3 +42,22 @@ export function isDark(count: number, max: number): boolean {
 
 /** A pdfkit document. */
 export type Doc = InstanceType<typeof PDFDocument>;
+
+/** The lowest y that body content may reach on the current page. */
+export function pageBottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** The width between the side margins. */
+export function pageWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+/**
+ * Starts a new page. Marked content that is open (a paragraph or table cell
+ * running over the break) is closed on the old page and reopened on the new
+ * one, so the structure tree stays whole.
+ */
+export function newPage(doc: Doc): void {
+  doc.continueOnNewPage();
+}

@@ -1,31 +1,85 @@
 import PDFDocument from "pdfkit";
 import type { PacketLabels } from "../../compose/compose.js";
-import type { Block, Document, Inline } from "../../compose/document.js";
-import { plainText } from "../../compose/document.js";
+import { topicProfile } from "../../compose/context.js";
+import type { Document } from "../../compose/document.js";
+import type { PdfaLevel } from "../../config.js";
 import { toUtcDate } from "../../dates.js";
+import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
-import { faceOf, fontPaths } from "./fonts.js";
+import { drawBlocks, type DrawContext } from "./blocks.js";
+import { fontPaths } from "./fonts.js";
+import { drawFurniture } from "./furniture.js";
 import { drawHeatmap } from "./heatmap.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
-import { drawTable } from "./table.js";
+import { drawProfile } from "./profile.js";
+import { fillToc } from "./toc.js";
 
 /** What the packet renderer needs besides the document tree. */
 export interface PacketOptions {
   document: Document;
   briefing: Briefing;
   labels: PacketLabels;
+  /** Write a PDF/A file of this level (fonts embedded, sRGB output intent, XMP identification); default: the config's. */
+  pdfa?: PdfaLevel | null;
 }
 
 /** Draws the packet's document tree as a PDF and returns its bytes. */
 export async function renderPacket(options: PacketOptions): Promise<Uint8Array> {
   const { briefing, labels } = options;
+  const doc = createDocument(options);
+  const bytes = collect(doc);
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  const partnerName = names(briefing.partners);
+  const topicName = names(briefing.topics);
+  const context: DrawContext = {
+    doc,
+    root,
+    outline: null,
+    destinations: new Map(),
+    pages: new Map(),
+    tocs: [],
+    matrix: (which) =>
+      drawHeatmap(doc, root, {
+        matrix: briefing.matrix[which],
+        partnerName,
+        topicName,
+        totalLabel: labels.matrixTotal,
+        legendLabel: labels.matrixLegend,
+        alt: labels.matrixAlt,
+        // The window map flags the cells this period added to; both matrices share rows and columns.
+        ...(which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
+      }),
+    profile: (partner) => {
+      if (!briefing.partners.some((p) => p.id === partner)) {
+        const known = briefing.partners.map((p) => p.id).join(", ");
+        throw new BriefkitError({ code: "template", location: "packet.md.hbs", message: `packet.md.hbs: "::: profile ${partner}" names no partner; partner ids: ${known}` });
+      }
+      const topics = topicProfile(briefing, partner).map((t) => ({ name: topicName(t.id), count: t.count }));
+      drawProfile(doc, root, { topics, alt: `${labels.profileAlt} ${partnerName(partner)}`, emptyText: labels.profileEmpty });
+    },
+  };
+  doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text);
+  drawBlocks(context, options.document.blocks);
+  for (const toc of context.tocs) fillToc(doc, toc, context.pages);
+  drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
+  root.end();
+  doc.end();
+  return bytes;
+}
+
+function createDocument(options: PacketOptions): Doc {
+  const { briefing, labels } = options;
   const date = toUtcDate(briefing.asOf);
+  const pdfa = options.pdfa === undefined ? briefing.config.pdfa : options.pdfa;
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.side, right: PAGE.side },
     bufferPages: true,
     autoFirstPage: true,
-    pdfVersion: "1.7",
+    // PDF/A-1 is based on PDF 1.4; the later parts allow 1.7.
+    pdfVersion: pdfa === "PDF/A-1b" ? "1.4" : "1.7",
+    ...(pdfa ? { subset: pdfa } : {}),
     tagged: true,
     lang: briefing.config.locale,
     displayTitle: true,
@@ -40,145 +94,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
     },
   } as PDFKit.PDFDocumentOptions);
   for (const [face, path] of Object.entries(fontPaths())) doc.registerFont(face, path);
-  const bytes = collect(doc);
-
-  const partnerName = names(briefing.partners);
-  const topicName = names(briefing.topics);
-  const context: DrawContext = {
-    doc,
-    outline: null,
-    matrix: (which) =>
-      drawHeatmap(doc, { matrix: briefing.matrix[which], partnerName, topicName, totalLabel: labels.matrixTotal }),
-  };
-  doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text);
-  for (const block of options.document.blocks) drawBlock(context, block);
-  drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
-  doc.end();
-  return bytes;
-}
-
-interface DrawContext {
-  doc: Doc;
-  /** The outline item of the current top-level heading, for nesting. */
-  outline: PDFKit.PDFOutline | null;
-  matrix: (which: "period" | "window") => void;
-}
-
-function drawBlock(context: DrawContext, block: Block): void {
-  const { doc } = context;
-  const left = doc.page.margins.left;
-  switch (block.type) {
-    case "heading": {
-      const size = block.level === 1 ? TYPE.h1 : block.level === 2 ? TYPE.h2 : TYPE.h3;
-      if (doc.y + size * 4 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-      if (doc.y > doc.page.margins.top + 1) doc.moveDown(block.level === 1 ? 0.8 : 0.5);
-      const title = plainText(block.content);
-      if (block.level === 1) context.outline = doc.outline.addItem(title);
-      else if (block.level === 2) (context.outline ?? doc.outline).addItem(title);
-      doc.font("bold").fontSize(size).fillColor(COLOR.text).text(title, left, doc.y);
-      doc.moveDown(0.3);
-      return;
-    }
-    case "paragraph":
-      drawRuns(doc, block.content, TYPE.body);
-      doc.moveDown(0.5);
-      return;
-    case "list":
-      for (const item of block.items) {
-        const y = doc.y;
-        doc.font("regular").fontSize(TYPE.body).text("•", left + 4, y, { lineBreak: false });
-        doc.x = left + 16;
-        doc.y = y;
-        drawRuns(doc, item, TYPE.body, left + 16);
-        doc.moveDown(0.2);
-      }
-      doc.x = left;
-      doc.moveDown(0.3);
-      return;
-    case "table":
-      drawTable(doc, block);
-      return;
-    case "matrix":
-      context.matrix(block.which);
-      return;
-    case "cover":
-      drawCover(context, block.children);
-      return;
-    case "pagebreak":
-      doc.addPage();
-      return;
-    case "rule": {
-      const y = doc.y + 4;
-      doc.moveTo(left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      doc.y = y + 8;
-      return;
-    }
-  }
-}
-
-/** Draws a run of styled text as one wrapped paragraph. */
-function drawRuns(doc: Doc, runs: readonly Inline[], size: number, x = doc.page.margins.left, align: "left" | "center" = "left"): void {
-  const width = doc.page.width - doc.page.margins.right - x;
-  const visible = runs.filter((run) => run.text !== "");
-  if (visible.length === 0) return;
-  doc.x = x;
-  visible.forEach((run, index) => {
-    doc
-      .font(faceOf(run))
-      .fontSize(size)
-      .fillColor(run.link ? COLOR.link : COLOR.text)
-      .text(run.text, index === 0 ? x : undefined, index === 0 ? doc.y : undefined, {
-        width,
-        align,
-        lineGap: TYPE.lineGap,
-        continued: index < visible.length - 1,
-        link: run.link ?? null,
-        underline: run.link !== undefined,
-      } as PDFKit.Mixins.TextOptions);
-  });
-  doc.fillColor(COLOR.text);
-  doc.x = doc.page.margins.left;
-}
-
-function drawCover(context: DrawContext, children: readonly Block[]): void {
-  const { doc } = context;
-  doc.y = doc.page.height * 0.28;
-  for (const block of children) {
-    if (block.type === "heading") {
-      const size = block.level === 1 ? TYPE.coverTitle : TYPE.coverSubtitle;
-      if (block.level === 1) context.outline = doc.outline.addItem(plainText(block.content));
-      doc.font("bold").fontSize(size).fillColor(COLOR.text)
-        .text(plainText(block.content), doc.page.margins.left, doc.y, { align: "center", width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
-      doc.moveDown(0.6);
-    } else if (block.type === "paragraph") {
-      drawRuns(doc, block.content, 12, doc.page.margins.left, "center");
-      doc.moveDown(0.8);
-    } else {
-      drawBlock(context, block);
-    }
-  }
-}
-
-/** The marking at the top and bottom of every page, and "Page X of Y". */
-function drawFurniture(doc: Doc, options: { marking: string; pageNumber: string }): void {
-  const { marking } = options;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { margins, width, height } = doc.page;
-    const saved = { ...margins };
-    // Text below the bottom margin would start a new page; lift the margins while drawing.
-    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-    const inner = width - saved.left - saved.right;
-    doc.font("bold").fontSize(TYPE.small).fillColor(COLOR.marking);
-    doc.text(marking, saved.left, 22, { width: inner, align: "center", lineBreak: false });
-    doc.text(marking, saved.left, height - 34, { width: inner, align: "center", lineBreak: false });
-    doc.font("regular").fillColor(COLOR.muted);
-    const label = options.pageNumber.replace("{page}", String(i - range.start + 1)).replace("{pages}", String(range.count));
-    doc.text(label, saved.left, height - 34, { width: inner, align: "right", lineBreak: false });
-    doc.page.margins = saved;
-  }
-  doc.fillColor(COLOR.text);
+  return doc;
 }
 
 function collect(doc: Doc): Promise<Uint8Array> {

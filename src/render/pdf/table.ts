@@ -1,72 +1,151 @@
 import type { Inline } from "../../compose/document.js";
 import { plainText } from "../../compose/document.js";
-import { COLOR, TYPE, type Doc } from "./layout.js";
-
+import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
+import { artifact, openElement, tagged, type StructParent } from "./tags.js";
+import { wrapLines } from "./text.js";
 
 const PAD = 4;
+const SIZE = TYPE.small + 0.5;
+
+interface Cell {
+  lines: string[];
+  bold: boolean;
+  link?: string;
+}
+
+interface Grid {
+  widths: number[];
+  left: number;
+  lineHeight: number;
+}
 
 /**
- * Draws a table that may run over pages: the header row is repeated on each
- * page, and a row is never split across pages.
+ * Draws a table that may run over pages. The header row is repeated at the
+ * top of each page; a row moves whole to the next page when it fits there,
+ * and a row taller than a page is split between lines, never inside one.
  */
-export function drawTable(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] }): void {
+export function drawTable(doc: Doc, parent: StructParent, table: { header: Inline[][]; rows: Inline[][][] }): void {
   const left = doc.page.margins.left;
-  const available = doc.page.width - left - doc.page.margins.right;
-  const widths = columnWidths(doc, table, available);
-  const drawRow = (cells: Inline[][], header: boolean) => {
-    doc.font(header ? "bold" : "regular").fontSize(TYPE.small + 0.5);
-    const heights = cells.map((cell, i) => doc.heightOfString(plainText(cell) || " ", { width: widths[i]! - 2 * PAD }));
-    const height = Math.max(...heights) + 2 * PAD;
-    return { height, draw: (y: number) => paintRow(doc, { cells, widths, y, height, header, left }) };
-  };
-  const header = drawRow(table.header, true);
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  if (doc.y + header.height + 20 > bottom()) doc.addPage();
+  const widths = columnWidths(doc, table, doc.page.width - left - doc.page.margins.right);
+  doc.font("regular").fontSize(SIZE);
+  const grid: Grid = { widths, left, lineHeight: doc.currentLineHeight(true) };
+  const header = prepareRow(doc, grid, table.header, true);
+  const headerHeight = rowHeight(grid, header);
+  const element = openElement(doc, parent, "Table");
+  if (doc.y + headerHeight + grid.lineHeight * 2 + 2 * PAD > pageBottom(doc)) newPage(doc);
   let y = doc.y;
-  header.draw(y);
-  y += header.height;
-  for (const cells of table.rows) {
-    const row = drawRow(cells, false);
-    if (y + row.height > bottom()) {
-      doc.addPage();
-      y = doc.page.margins.top;
-      header.draw(y);
-      y += header.height;
+  drawRowPart(doc, { grid, cells: header, from: 0, count: lineCount(header), y, header: true, parent: openElement(doc, element, "TR") });
+  y += headerHeight;
+  const continueOnNextPage = () => {
+    newPage(doc);
+    artifact(doc, () => drawRowPart(doc, { grid, cells: header, from: 0, count: lineCount(header), y: doc.page.margins.top, header: true }), "Pagination");
+    return doc.page.margins.top + headerHeight;
+  };
+  const fresh = () => pageBottom(doc) - doc.page.margins.top - headerHeight;
+  for (const source of table.rows) {
+    const cells = prepareRow(doc, grid, source, false);
+    const lines = lineCount(cells);
+    const linesThatFit = (top: number) => Math.floor((pageBottom(doc) - top - 2 * PAD) / grid.lineHeight);
+    if (y + rowHeight(grid, cells) > pageBottom(doc) && (rowHeight(grid, cells) <= fresh() || linesThatFit(y) < 2)) {
+      y = continueOnNextPage();
     }
-    row.draw(y);
-    y += row.height;
+    const row = openElement(doc, element, "TR");
+    const tds = cells.map(() => openElement(doc, row, "TD"));
+    let from = 0;
+    while (from < lines) {
+      const count = Math.min(lines - from, Math.max(1, linesThatFit(y)));
+      drawRowPart(doc, { grid, cells, from, count, y, header: false, parents: tds });
+      y += count * grid.lineHeight + 2 * PAD;
+      from += count;
+      if (from < lines) y = continueOnNextPage();
+    }
+    tds.forEach((td) => td.end());
+    row.end();
   }
+  element.end();
   doc.x = left;
   doc.y = y + 8;
 }
 
-function paintRow(doc: Doc, options: { cells: Inline[][]; widths: number[]; y: number; height: number; header: boolean; left: number }): void {
-  const { cells, widths, y, height, header } = options;
-  let x = options.left;
+function prepareRow(doc: Doc, grid: Grid, source: Inline[][], header: boolean): Cell[] {
+  return grid.widths.map((width, i) => {
+    const runs = source[i] ?? [];
+    const bold = header || (runs.length > 0 && runs.every((r) => r.bold === true));
+    doc.font(bold ? "bold" : "regular").fontSize(SIZE);
+    const link = runs.find((run) => run.link !== undefined)?.link;
+    return { lines: wrapLines(doc, plainText(runs), width - 2 * PAD), bold, ...(link ? { link } : {}) };
+  });
+}
+
+function lineCount(cells: readonly Cell[]): number {
+  return Math.max(1, ...cells.map((c) => c.lines.length));
+}
+
+function rowHeight(grid: Grid, cells: readonly Cell[]): number {
+  return lineCount(cells) * grid.lineHeight + 2 * PAD;
+}
+
+/**
+ * Draws lines [from, from + count) of every cell of a row at y: fills and
+ * borders as artifacts, then the text of each cell under its TH/TD element
+ * (or, for a repeated header, as part of an artifact already open).
+ */
+function drawRowPart(doc: Doc, options: {
+  grid: Grid; cells: Cell[]; from: number; count: number; y: number; header: boolean;
+  parent?: StructParent; parents?: StructParent[];
+}): void {
+  const { grid, cells, from, count, y, header } = options;
+  const height = count * grid.lineHeight + 2 * PAD;
+  const boxes = () => {
+    let x = grid.left;
+    for (const width of grid.widths) {
+      if (header) doc.rect(x, y, width, height).fill(COLOR.headerFill);
+      doc.rect(x, y, width, height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      x += width;
+    }
+  };
+  const tagging = options.parent !== undefined || options.parents !== undefined;
+  if (tagging) artifact(doc, boxes);
+  else boxes();
+  let x = grid.left;
   cells.forEach((cell, i) => {
-    const width = widths[i]!;
-    if (header) doc.rect(x, y, width, height).fill(COLOR.headerFill);
-    doc.rect(x, y, width, height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    const link = cell.find((run) => run.link !== undefined)?.link;
-    doc
-      .font(header || cell.every((r) => r.bold) ? "bold" : "regular")
-      .fontSize(TYPE.small + 0.5)
-      .fillColor(link ? COLOR.link : COLOR.text)
-      .text(plainText(cell), x + PAD, y + PAD, { width: width - 2 * PAD, link: link ?? undefined, underline: link !== undefined });
+    const width = grid.widths[i]!;
+    const cellX = x;
+    const text = () => drawLines(doc, { cell, from, count, x: cellX + PAD, y: y + PAD, lineHeight: grid.lineHeight });
+    const target = options.parents?.[i] ?? (options.parent ? openElement(doc, options.parent, "TH") : undefined);
+    if (target === undefined) text();
+    else if (cell.link !== undefined) tagged(doc, target, "Link", text);
+    else target.add(text);
+    if (options.parent) target?.end();
     x += width;
   });
+  options.parent?.end();
   doc.fillColor(COLOR.text);
 }
 
-// Each column gets its longest word, then the rest of the width in proportion to how much more its text wants.
+function drawLines(doc: Doc, options: { cell: Cell; from: number; count: number; x: number; y: number; lineHeight: number }): void {
+  const { cell, x, lineHeight } = options;
+  doc.font(cell.bold ? "bold" : "regular").fontSize(SIZE).fillColor(cell.link ? COLOR.link : COLOR.text);
+  cell.lines.slice(options.from, options.from + options.count).forEach((line, index) => {
+    if (line === "") return;
+    doc.text(line, x, options.y + index * lineHeight, { lineBreak: false, link: cell.link ?? null, underline: cell.link !== undefined } as PDFKit.Mixins.TextOptions);
+  });
+}
+
+// Each column gets its longest word (up to a share of the width, so one long address cannot starve the rest), then the rest of the width in proportion to how much more its text wants.
 function columnWidths(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] }, available: number): number[] {
-  doc.font("regular").fontSize(TYPE.small + 0.5);
-  const columns = table.header.map((_, i) => [table.header[i]!, ...table.rows.map((row) => row[i] ?? [])].map(plainText));
-  const natural = columns.map((texts) => Math.min(260, Math.max(...texts.map((t) => doc.widthOfString(t))) + 2 * PAD));
-  const minimum = columns.map((texts) =>
-    Math.min(available / columns.length, Math.max(...texts.flatMap((t) => t.split(/\s+/)).map((w) => doc.widthOfString(w))) + 2 * PAD),
+  // Header cells are bold, so they are measured in bold.
+  const measure = (text: string, header: boolean) => doc.font(header ? "bold" : "regular").fontSize(SIZE).widthOfString(text) + 1;
+  const columns = table.header.map((_, i) => [
+    { text: plainText(table.header[i]!), header: true },
+    ...table.rows.map((row) => ({ text: plainText(row[i] ?? []), header: false })),
+  ]);
+  const natural = columns.map((cells) => Math.min(260, Math.max(...cells.map((c) => measure(c.text, c.header))) + 2 * PAD));
+  const minimum = columns.map((cells) =>
+    Math.min(available * 0.45, Math.max(...cells.flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.header)))) + 2 * PAD),
   );
   const base = minimum.reduce((a, b) => a + b, 0);
+  if (base > available) return minimum.map((m) => (m * available) / base);
   const wants = natural.map((n, i) => Math.max(0, n - minimum[i]!));
   const wanted = wants.reduce((a, b) => a + b, 0);
   const spare = Math.max(0, available - base);
