@@ -4,6 +4,7 @@ export type Severity = "error" | "warning";
 /** Machine-readable codes for input issues. */
 export type IssueCode =
   | "file_missing"
+  | "file_unreadable"
   | "file_empty"
   | "file_binary"
   | "csv_syntax"
@@ -19,7 +20,8 @@ export type IssueCode =
   | "cell_too_long"
   | "id_duplicate"
   | "reference_unknown"
-  | "markup_suspect";
+  | "markup_suspect"
+  | "encoding_suspect";
 
 /** One problem found in the inputs, with where it is and what to do about it. */
 export interface Issue {
@@ -38,7 +40,8 @@ export type BriefkitErrorCode =
   | "invalid_input"
   | "usage"
   | "template"
-  | "config";
+  | "config"
+  | "output";
 
 /**
  * The one error type briefkit throws on purpose. Anything else that escapes

@@ -1,13 +1,23 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { BriefkitError, formatIssue, type Issue } from "../errors.js";
 
 /** Exit codes of the command line. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 3 } as const;
 
-/** Checks that a folder named by a flag exists. */
+/** Checks that a folder named by a flag exists and is a folder. */
 export function existingDir(path: string, flag: string): string {
-  if (!existsSync(path)) throw new BriefkitError({ code: "usage", message: `${flag} ${path}: no such folder` });
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) throw new BriefkitError({ code: "usage", message: `${flag} ${path}: no such folder` });
+  if (!stats.isDirectory()) throw new BriefkitError({ code: "usage", message: `${flag} ${path}: this is a file; give the folder that holds it` });
   return path;
+}
+
+/** The closing line of a list of issues: how many errors and warnings. */
+export function summarizeIssues(issues: readonly Issue[]): string {
+  const errors = issues.filter((issue) => issue.severity === "error").length;
+  const warnings = issues.length - errors;
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  return `${count(errors, "error")}, ${count(warnings, "warning")}`;
 }
 
 /** Prints issues for people, on stderr. */

@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { decodeText } from "./decode.js";
+import { emptyFileHint, fileIssue, readInputFiles, type InputFiles } from "./read.js";
 import {
   createSchemas,
   INPUT_FILES,
@@ -33,27 +32,11 @@ export interface LoadResult {
   issues: Issue[];
 }
 
-/** The bytes of each input file; `null` for a file that is not there. */
-export type InputFiles = Record<InputKind, { path: string; bytes: Uint8Array | null }>;
+export type { InputFile, InputFiles } from "./read.js";
 
 /** Reads the four input files of a folder and validates them. */
 export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
-  const entries = await Promise.all(
-    (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => {
-      const path = join(options.dir, INPUT_FILES[kind].name);
-      return [kind, { path, bytes: await readOptional(path) }] as const;
-    }),
-  );
-  return parseInputs({ files: Object.fromEntries(entries) as InputFiles, dateOrder: options.dateOrder ?? null });
-}
-
-async function readOptional(path: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+  return parseInputs({ files: await readInputFiles(options.dir), dateOrder: options.dateOrder ?? null });
 }
 
 /** Decodes, parses and validates the input files, then checks ids and references across them. Never throws on bad input. */
@@ -66,29 +49,18 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   function read<K extends InputKind>(kind: K, schema: (typeof schemas)[keyof typeof schemas]) {
     const spec = INPUT_FILES[kind];
-    const { path, bytes } = options.files[kind];
-    if (bytes === null) {
-      if (!spec.optionalFile) {
-        issues.push({
-          file: path, line: null, column: null, value: null, severity: "error", code: "file_missing",
-          message: "the file is missing",
-          hint: `every inputs folder needs ${spec.name} with the columns ${spec.required.join(", ")}`,
-        });
-      }
-      return { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
-    }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      issues.push({
-        file: path, line: null, column: null, value: null, severity: "error", code: "file_binary",
-        message: "the file is not text",
-        hint: 'save it from Excel with "Save As" → "CSV UTF-8 (Comma delimited)"',
-      });
-      return { rows: [], rejected: [], extraColumns: [], usable: false };
+    const file = options.files[kind];
+    const { path, bytes } = file;
+    const unusable = { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
+    const decoded = bytes === null ? null : decodeText(bytes);
+    if (decoded === null || !decoded.ok) {
+      const issue = fileIssue(kind, file, decoded === null ? "missing" : "binary");
+      if (issue !== null) issues.push(issue);
+      return unusable;
     }
     const parsed = parseCsv(decoded.text, path);
-    issues.push(...parsed.issues);
-    if (parsed.table === null) return { rows: [], rejected: [], extraColumns: [], usable: false };
+    issues.push(...parsed.issues.map((i) => (i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i)));
+    if (parsed.table === null) return unusable;
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
     issues.push(...checked.issues);
     const extraColumns = parsed.table.columns

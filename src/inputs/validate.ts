@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Issue, IssueCode } from "../errors.js";
 import type { CsvTable } from "./csv.js";
 import { MAX_CELL_LENGTH } from "./schemas.js";
+import { checkText } from "./warnings.js";
 
 /** A validated row and the line it came from. */
 export interface Checked<T> {
@@ -64,7 +65,7 @@ export function validateTable<S extends z.ZodType>(options: {
         rowIssues.push(toIssue(file, row.line, row.cells, zodIssue));
       }
     }
-    issues.push(...rowIssues);
+    issues.push(...rowIssues, ...checkText({ file, line: row.line, cells: row.cells, labels: table.labels, skip: ["source_url"] }));
     if (rowIssues.length === 0 && result.success) {
       const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
       rows.push({ line: row.line, value: result.data, extra });
