@@ -138,7 +138,7 @@ function unique<T extends { id: string }>(rows: Array<Checked<T>>, file: string,
       issues.push({
         file, line: row.line, column: "id", value: row.value.id, severity: "error", code: "id_duplicate",
         message: `the id "${row.value.id}" is already used on line ${first}`,
-        hint: "give each row its own id",
+        hint: "give each row its own id; if both rows are the same engagement, delete one",
       });
       return false;
     }

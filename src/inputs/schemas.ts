@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDate, type DateOrder } from "../dates.js";
 import type { IssueCode } from "../errors.js";
+import { suggest } from "./validate.js";
 
 export const ENGAGEMENT_KINDS = ["dialogue", "visit", "meeting", "talks", "exercise", "workshop", "other"] as const;
 export const STATUSES = ["completed", "planned", "cancelled"] as const;
@@ -80,7 +81,10 @@ function oneOf<T extends string>(values: readonly T[], fallback: T) {
   return text.transform((v, ctx): T => {
     if (v === "") return fallback;
     const found = values.find((allowed) => allowed === v.toLowerCase());
-    return found ?? fail(ctx, v, "value_invalid", `"${v}" is not one of ${values.join(", ")}`);
+    if (found !== undefined) return found;
+    const guess = suggest(v, values);
+    const hint = guess === null ? `an empty cell means ${fallback}` : `did you mean "${guess}"?`;
+    return fail(ctx, v, "value_invalid", `"${v}" is not one of ${values.join(", ")}`, hint);
   });
 }
 

@@ -35,7 +35,7 @@ export function validateTable<S extends z.ZodType>(options: {
       severity: "error",
       code: "column_missing",
       message: `the required column "${column}" is missing`,
-      hint: `the header row has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
+      hint: `add a column named ${column} to the first row; it now has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
     });
   }
   if (missing.length > 0) return { rows: [], rejected: [], issues };

@@ -3,7 +3,11 @@ import type { Issue } from "../errors.js";
 // Tags and entities that text copied from a web page leaves behind, spaced
 // or not: `<td>`, `< td >`, `< / strong >`, `<br/>`, `&nbsp;`.
 const TAGS = "a|b|i|u|p|br|hr|div|span|td|tr|th|table|tbody|thead|strong|em|li|ul|ol|h[1-6]|img|font|sup|sub|small|script|style|iframe|section|article|header|footer|nav";
-const MARKUP = new RegExp(`<\\s*\\/?\\s*(?:${TAGS})\\b[^<>]{0,200}>|&(?:nbsp|amp|quot|lt|gt|apos|#\\d{1,5}|#x[0-9a-f]{1,4});`, "i");
+const ATTRIBUTE = String.raw`\s+[a-z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>]+)`;
+const MARKUP = new RegExp(
+  String.raw`<\s*\/?\s*(?:${TAGS})(?:${ATTRIBUTE})*\s*\/?\s*>|&(?:nbsp|amp|quot|lt|gt|apos|#\d{1,5}|#x[0-9a-f]{1,4});`,
+  "i",
+);
 
 // Text saved as UTF-8 and read back as Windows-1252 once too often: "PerÃº",
 // "Ã©"; and the replacement character a failed conversion leaves.
