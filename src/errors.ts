@@ -35,6 +35,22 @@ export interface Issue {
   hint: string | null;
 }
 
+/** What an error did to a build that went on without the bad rows (`--allow-invalid`). */
+export type IssueEffect = "row" | "file" | null;
+
+const FILE_CODES: ReadonlySet<IssueCode> = new Set([
+  "file_missing", "file_unreadable", "file_empty", "file_binary", "csv_syntax", "column_missing", "column_duplicate",
+]);
+
+/**
+ * Which part of the inputs an issue kept out of the reports: its row, its
+ * whole file (nothing in the file could be read), or nothing (a warning).
+ */
+export function issueEffect(issue: Issue): IssueEffect {
+  if (issue.severity === "warning") return null;
+  return FILE_CODES.has(issue.code) ? "file" : "row";
+}
+
 /** Codes of errors that are the user's to fix (exit 1 or 2) rather than bugs (exit 3). */
 export type BriefkitErrorCode =
   | "invalid_input"

@@ -72,11 +72,11 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   const partnerRead = read("partners", schemas.partner);
   const topicRead = read("topics", schemas.topic);
-  const partnerRows = unique(partnerRead.rows as Array<Checked<Omit<Partner, "line">>>, files.partners, issues);
-  const topicRows = unique(topicRead.rows as Array<Checked<Omit<Topic, "line">>>, files.topics, issues);
+  const partnerRows = unique(partnerRead as { rows: Array<Checked<Omit<Partner, "line">>>; rejected: Rejected[] }, files.partners, issues);
+  const topicRows = unique(topicRead as { rows: Array<Checked<Omit<Topic, "line">>>; rejected: Rejected[] }, files.topics, issues);
   const engagementRead = read("engagements", schemas.engagement);
   type EngagementRow = z_output<typeof schemas.engagement>;
-  const engagementRows = unique(engagementRead.rows as Array<Checked<EngagementRow>>, files.engagements, issues);
+  const engagementRows = unique(engagementRead as { rows: Array<Checked<EngagementRow>>; rejected: Rejected[] }, files.engagements, issues);
   const initiativeRows = read("initiatives", schemas.initiative).rows as Array<Checked<z_output<typeof schemas.initiative>>>;
 
   const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
@@ -129,22 +129,30 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
 type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
 
-function unique<T extends { id: string }>(rows: Array<Checked<T>>, file: string, issues: Issue[]): Array<Checked<T>> {
+// Rows with errors of their own take part too, so that a duplicate id is
+// reported together with the row's other errors, not after they are fixed.
+function unique<T extends { id: string }>(read: { rows: Array<Checked<T>>; rejected: readonly Rejected[] }, file: string, issues: Issue[]): Array<Checked<T>> {
+  const all = [
+    ...read.rows.map((row) => ({ line: row.line, id: row.value.id, row })),
+    ...read.rejected.map((row) => ({ line: row.line, id: (row.cells.id ?? "").trim(), row: null })),
+  ].sort((a, b) => a.line - b.line);
   const seen = new Map<string, number>();
-  return rows.filter((row) => {
-    const key = row.value.id.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push({
-        file, line: row.line, column: "id", value: row.value.id, severity: "error", code: "id_duplicate",
-        message: `the id "${row.value.id}" is already used on line ${first}`,
-        hint: "give each row its own id; if both rows are the same engagement, delete one",
-      });
-      return false;
+  const kept: Array<Checked<T>> = [];
+  for (const { line, id, row } of all) {
+    if (id === "") continue;
+    const first = seen.get(id.toLowerCase());
+    if (first === undefined) {
+      seen.set(id.toLowerCase(), line);
+      if (row !== null) kept.push(row);
+      continue;
     }
-    seen.set(key, row.line);
-    return true;
-  });
+    issues.push({
+      file, line, column: "id", value: id, severity: "error", code: "id_duplicate",
+      message: `the id "${id}" is already used on line ${first}`,
+      hint: "give each row its own id; if both rows are the same engagement, delete one",
+    });
+  }
+  return kept;
 }
 
 type Rejected = { line: number; cells: Record<string, string> };

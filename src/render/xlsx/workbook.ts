@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
+import { issueEffect, type Issue } from "../../errors.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
 import { writeMatrixSheet } from "./matrix.js";
@@ -57,8 +58,8 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   table(sheets.initiatives, ["year", "title", "objective", "partners", "topics", "status"], ["title", "objective"], briefing.initiatives.map((i) => [
     i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
   ]));
-  table(sheets.issues, ["severity", "file", "line", "column", "value", "message", "hint"], ["value", "message", "hint"], briefing.issues.map((i) => [
-    i.severity, i.file, i.line, i.column, i.value, i.message, i.hint,
+  table(sheets.issues, ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], ["value", "message", "hint"], briefing.issues.map((i) => [
+    i.severity, leftOutText(i, sheets.issues.leftOut), i.file, i.line, i.column, i.value, i.message, i.hint,
   ]));
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -78,6 +79,11 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   sheet.getColumn(2).width = 90;
   setupPrinting(sheet, { marking: spec.marking });
   sheet.pageSetup.orientation = "portrait";
+}
+
+function leftOutText(issue: Issue, words: { row: string; file: string }): string | null {
+  const effect = issueEffect(issue);
+  return effect === null ? null : words[effect];
 }
 
 function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
