@@ -93,7 +93,7 @@ export function formatIssue(issue: Issue): string {
   return `${where}${column}: ${tag}${issue.message}${hint}`;
 }
 
-/** Sorts issues by file, then line, then column, keeping the original order on ties. */
+/** Sorts issues by file, then line (a file's own issues first), keeping the order found on ties. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return issues
     .map((issue, index) => ({ issue, index }))

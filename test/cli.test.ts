@@ -114,6 +114,7 @@ describe("briefkit build --allow-invalid", () => {
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toHaveLength(2);
     expect(stderr).toContain("engagements.csv:5 start_date:");
+    expect(stderr).toContain("briefkit: built without 1 row and 1 file with errors; each is listed on the Issues sheet and in the packet's annex\n");
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(out, "briefing-2025-W07.xlsx"))) as unknown as ArrayBuffer);
@@ -132,8 +133,8 @@ describe("briefkit build --allow-invalid", () => {
       .replace(/\s+/g, " ")
       .replace(/(UNCLASSIFIED \/\/ FOR OFFICIAL USE ONLY )+Page \d+ of \d+ /g, "");
     expect(pdf).toContain("The inputs have 3 errors. This packet was built without the rows they are on");
-    expect(pdf).toContain(`${join(dir, "inputs/engagements.csv")}:5 start_date: row left out: "2024-09-31" is not a date`);
-    expect(pdf).toContain(`${join(dir, "inputs/initiatives.csv")}:2 year: whole file left out: a value opens a quote`);
+    expect(pdf).toContain(`${join(dir, "inputs/engagements.csv")}:5 start_date — row left out: "2024-09-31" is not a date`);
+    expect(pdf).toContain(`${join(dir, "inputs/initiatives.csv")}:2 year — whole file left out: a value opens a quote`);
   });
 });
 

@@ -3,7 +3,7 @@ import { buildReports } from "../build.js";
 import { loadConfig } from "../config.js";
 import { defaultTemplates, parseFormats, resolvePeriod } from "../options.js";
 import { writeReports } from "../output/write.js";
-import { existingDir, printIssues } from "./shared.js";
+import { describeLeftOut, existingDir, printIssues } from "./shared.js";
 
 interface BuildFlags {
   inputs: string;
@@ -47,6 +47,8 @@ export function registerBuild(program: Command): void {
         allowInvalid: flags.allowInvalid === true,
       });
       printIssues(result.issues);
+      const leftOut = describeLeftOut(result.issues);
+      if (leftOut !== null) process.stderr.write(`briefkit: ${leftOut}\n`);
       const paths = await writeReports({ dir: flags.out, files: result.files });
       for (const path of paths) process.stdout.write(`${path}\n`);
     });

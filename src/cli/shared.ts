@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { BriefkitError, formatIssue, type Issue } from "../errors.js";
+import { BriefkitError, formatIssue, issueEffect, type Issue } from "../errors.js";
 
 /** Exit codes of the command line. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 3 } as const;
@@ -23,4 +23,15 @@ export function summarizeIssues(issues: readonly Issue[]): string {
 /** Prints issues for people, on stderr. */
 export function printIssues(issues: readonly Issue[]): void {
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+}
+
+/** What a build with `--allow-invalid` left out, in one line; `null` when nothing was. */
+export function describeLeftOut(issues: readonly Issue[]): string | null {
+  const count = (effect: "row" | "file", one: string) => {
+    const n = new Set(issues.filter((i) => issueEffect(i) === effect).map((i) => `${i.file}:${effect === "row" ? i.line : ""}`)).size;
+    return n === 0 ? null : `${n} ${one}${n === 1 ? "" : "s"}`;
+  };
+  const parts = [count("row", "row"), count("file", "file")].filter((part) => part !== null);
+  if (parts.length === 0) return null;
+  return `built without ${parts.join(" and ")} with errors; each is listed on the Issues sheet and in the packet's annex`;
 }

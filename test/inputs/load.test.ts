@@ -101,3 +101,24 @@ describe("parseInputs", () => {
     expect(parseInputs({ files, dateOrder: null }).issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_binary" }]);
   });
 });
+
+describe("files that cannot be read", () => {
+  it.each([
+    ["EISDIR", "this is a folder, not a file", "put the CSV file itself at this path"],
+    ["EACCES", "you do not have permission to read the file", "check the file's permissions, or copy it to a folder of your own"],
+    ["EIO", "the file cannot be read (EIO)", "check that the file is not open in another program or on a drive that is gone"],
+  ])("%s ⇒ file_unreadable with a hint, other files still checked", (code, message, hint) => {
+    const files = inputFiles({ engagements: `${ENGAGEMENTS_HEADER}\nE1,2025-02-30,,T,peru,space,,\n` });
+    files.partners = { path: "inputs/partners.csv", bytes: null, unreadable: code };
+    const { issues } = parseInputs({ files, dateOrder: null });
+    expect(issues).toMatchObject([
+      { file: "inputs/engagements.csv", line: 2, code: "date_invalid" },
+      { file: "inputs/partners.csv", line: null, code: "file_unreadable", message, hint },
+    ]);
+  });
+
+  it("a missing optional file ⇒ no issue; a missing required one ⇒ the columns it needs", () => {
+    const { issues } = parse({ partners: null, initiatives: null });
+    expect(issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_missing", hint: "every inputs folder needs partners.csv, with a first row of column names such as id,name" }]);
+  });
+});
