@@ -1,5 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors.js";
+import { checkHeader, columnLetter, keptColumns, normalizeHeader } from "./header.js";
+
+export { normalizeHeader } from "./header.js";
 
 /** A data row of a CSV file: its cells keyed by normalised header, and where it starts. */
 export interface CsvRow {
@@ -19,18 +22,6 @@ export interface CsvTable {
 type Parsed = Array<{ record: string[]; info: { bytes: number } }>;
 
 const DELIMITERS = [",", ";", "\t"] as const;
-
-/**
- * Folds a header name as people type it into a key:
- * `Start Date`, `start-date` and `START_DATE` all become `start_date`.
- */
-export function normalizeHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-_]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
 
 /** Picks `,`, `;` or tab: the one seen most often, outside quotes, in the header line. */
 export function detectDelimiter(text: string): string {
@@ -115,39 +106,6 @@ function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
     bom: true,
     ...(toLine === undefined ? {} : { to_line: toLine }),
   }) as unknown as Parsed;
-}
-
-// A nameless column is kept only when some row has a value in it: then it
-// is an error, since the value would have no column to go to.
-function keptColumns(names: readonly string[], records: ReadonlyArray<{ values: string[] }>): number[] {
-  return names
-    .map((name, index) => ({ name, index }))
-    .filter(({ name, index }) => name.trim() !== "" || records.some((r) => (r.values[index] ?? "").trim() !== ""))
-    .map(({ index }) => index);
-}
-
-function checkHeader(options: { file: string; line: number; names: readonly string[]; kept: readonly number[] }): Issue[] {
-  const { file, line, names } = options;
-  const seen = new Map<string, string>();
-  const issues: Issue[] = [];
-  options.kept.forEach((index) => {
-    const label = names[index] ?? "";
-    const key = normalizeHeader(label);
-    const base = { file, line, value: label, severity: "error" as const, code: "column_duplicate" as const };
-    if (key === "") {
-      issues.push({ ...base, column: `column ${columnLetter(index)}`, message: "this column has values but no name in the header row", hint: "type a name for it in the first row, or delete the column" });
-    } else if (seen.has(key)) {
-      issues.push({ ...base, column: label.trim(), message: `the columns "${seen.get(key)}" and "${label.trim()}" have the same name`, hint: "give every column its own name; spaces, dashes, underscores and capitals do not count" });
-    } else seen.set(key, label.trim());
-  });
-  return issues;
-}
-
-/** A column's letter as spreadsheets show it: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** Line number (from 1) of a byte offset; offsets must be asked in increasing order. */
