@@ -50,7 +50,7 @@ describe("briefkit validate", () => {
     expect(json.valid).toBe(false);
     expect(json.issues.find((issue) => issue.file === join(dir, "inputs/partners.csv"))).toEqual({
       file: join(dir, "inputs/partners.csv"), line: 4, column: "name", value: "", severity: "error",
-      code: "value_required", message: "a value is required", hint: null,
+      code: "value_required", message: "a value is required", hint: "fill in name; every row needs one",
     });
     expect(json.issues[0]).toMatchObject({
       line: 5, column: "partners", value: "france", code: "reference_unknown",

@@ -79,15 +79,17 @@ export function validateTable<S extends z.ZodType>(options: {
 function toIssue(file: string, line: number, cells: Record<string, string>, zodIssue: z.core.$ZodIssue): Issue {
   const column = String(zodIssue.path[0] ?? "");
   const params = (zodIssue as { params?: { code?: IssueCode; hint?: string | null } }).params;
+  const code = params?.code ?? "value_invalid";
+  const hint = params?.hint ?? (code === "value_required" && column !== "" ? `fill in ${column}; every row needs one` : null);
   return {
     file,
     line,
     column: column === "" ? null : column,
     value: column === "" ? null : (cells[column] ?? null),
     severity: "error",
-    code: params?.code ?? "value_invalid",
+    code,
     message: zodIssue.message,
-    hint: params?.hint ?? null,
+    hint,
   };
 }
 

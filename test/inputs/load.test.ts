@@ -122,3 +122,10 @@ describe("files that cannot be read", () => {
     expect(issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_missing", hint: "every inputs folder needs partners.csv, with a first row of column names such as id,name" }]);
   });
 });
+
+describe("an unknown reference with no near miss", () => {
+  it("⇒ the hint names the ids there are", () => {
+    const { issues } = parse({ engagements: engagements("E1,2025-02-11,,T,USA,space,,") });
+    expect(issues).toMatchObject([{ value: "USA", hint: "add it to inputs/partners.csv, or use one of peru, united-states, france" }]);
+  });
+});
