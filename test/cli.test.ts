@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySamples, editFile } from "./helpers.js";
+import { copySamples, editFile, PARTNERS, TOPICS } from "./helpers.js";
 
 const CLI = resolve("dist/cli.js");
 
@@ -216,5 +216,27 @@ describe.concurrent("briefkit validate lists everything", () => {
     expect(code).toBe(0);
     expect(stderr).toContain('cooperation-areas.csv:2 name: warning: the text holds "&nbsp;"');
     expect(stderr).toMatch(/the inputs are valid \(0 errors, 1 warning\)\n$/);
+  });
+});
+
+describe("refused fixtures from the command line", () => {
+  // One of each kind; test/inputs/fixtures.test.ts checks the text of every fixture in process.
+  it("⇒ exit 1, file:line column: message, a hint, a count, no stack trace", async () => {
+    const fixtures = ["unclosed-quote.csv", "not-text.csv", "missing-column.csv", "short-row.csv", "impossible-date.csv", "unknown-topic.csv"];
+    const results = await Promise.all(fixtures.map(async (name) => {
+      const dir = await mkdtemp(join(tmpdir(), "briefkit-refuse-"));
+      await writeFile(join(dir, "partners.csv"), PARTNERS);
+      await writeFile(join(dir, "cooperation-areas.csv"), TOPICS);
+      await copyFile(join("test/fixtures/inputs/refuse", name), join(dir, "engagements.csv"));
+      return { name, dir, ...(await runAsync(["validate", "--inputs", dir])) };
+    }));
+    for (const { name, dir, code, stderr } of results) {
+      const lines = stderr.split("\n");
+      expect([name, code]).toEqual([name, 1]);
+      expect(lines[0], name).toMatch(new RegExp(`^${dir}/engagements\\.csv(:\\d+ [^:]+)?: \\S`));
+      expect(lines[1], name).toMatch(/^ {4}hint: \S/);
+      expect(stderr, name).toContain(`${dir}: the inputs have errors; fix them and run briefkit validate again (1 error, 0 warnings)\n`);
+      expect(stderr, name).not.toMatch(/\n\s+at |this is a bug|undefined|\[object/);
+    }
   });
 });

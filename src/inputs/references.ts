@@ -1,10 +1,10 @@
 import type { Issue } from "../errors.js";
 import { suggest, type Checked } from "./validate.js";
 
-// Rows with errors of their own take part too, so that a duplicate id is
-// reported together with the row's other errors, not after they are fixed.
 /** Drops rows whose id an earlier row of the file already has, with an issue naming both lines. */
 export function unique<T extends { id: string }>(read: { rows: Array<Checked<T>>; rejected: readonly Rejected[] }, file: string, issues: Issue[]): Array<Checked<T>> {
+  // Rows with errors of their own take part too, so that a duplicate id is
+  // reported together with the row's other errors, not after they are fixed.
   const all = [
     ...read.rows.map((row) => ({ line: row.line, id: row.value.id, row })),
     ...read.rejected.map((row) => ({ line: row.line, id: (row.cells.id ?? "").trim(), row: null })),

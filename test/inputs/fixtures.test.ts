@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue, type Issue } from "../../src/errors.js";
@@ -80,6 +80,12 @@ describe("broken files ⇒ an error with file, line, column and a hint", () => {
     expect(errors[0]).toMatchObject({ file: "inputs/engagements.csv", severity: "error", ...expected });
     expect(errors[0]!.message).not.toMatch(/undefined|null|\[object/);
     expect(errors[0]!.code === "id_duplicate" || errors[0]!.hint !== null).toBe(true);
+  });
+
+  it.each(readdirSync(join(FIXTURES, "refuse")).sort())("refuse/%s ⇒ read as `file:line column: message` and a hint", (name) => {
+    const [text] = load(`refuse/${name}`).issues.map(formatIssue);
+    expect(text).toMatch(/^inputs\/engagements\.csv(:\d+ [^:]+)?: \S.*\n {4}hint: \S/);
+    expect(text).not.toMatch(/undefined|null|\[object|CSV_|Invalid/);
   });
 
   it("an ambiguous date with the date order declared ⇒ read", () => {
