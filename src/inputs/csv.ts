@@ -41,13 +41,17 @@ export function detectDelimiter(text: string): string {
  * Parses CSV text into rows keyed by normalised header names. Never throws:
  * syntax errors, rows of the wrong width and bad headers come back as issues.
  * Rows with nothing in them (Excel writes `,,,` for them) are skipped, and so
- * are columns with neither a name nor a value.
+ * are columns with neither a name nor a value. A first line `sep=;` names the delimiter.
  */
 export function parseCsv(text: string, file: string): { table: CsvTable | null; issues: Issue[] } {
   if (text.trim() === "") {
     return { table: null, issues: [fileIssue(file, "file_empty", "the file is empty", "it needs at least a header row")] };
   }
-  const delimiter = detectDelimiter(text);
+  // Excel writes and reads a first line `sep=;` that names the delimiter; it
+  // becomes an empty line here, so that line numbers stay those of the file.
+  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(text);
+  if (sep) text = sep[1] + text.slice(sep[0].length);
+  const delimiter = sep ? sep[2]! : detectDelimiter(text);
   const lineAt = lineCounter(Buffer.from(text));
   let parsed: Parsed;
   try {

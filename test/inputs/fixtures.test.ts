@@ -18,7 +18,7 @@ function load(engagements: string | Uint8Array, dateOrder: "DMY" | "MDY" | null 
 describe("files as Excel and people write them ⇒ the same record", () => {
   it.each([
     "utf8.csv", "utf8-bom.csv", "utf16le-bom.csv", "utf16be-bom.csv", "windows-1252.csv",
-    "semicolon.csv", "tab.csv", "crlf.csv", "headers-typed.csv", "excel-blank-rows.csv",
+    "semicolon.csv", "tab.csv", "crlf.csv", "headers-typed.csv", "excel-blank-rows.csv", "excel-sep-line.csv",
   ])("accept/%s ⇒ no issue, text intact", (name) => {
     const { data, issues } = load(`accept/${name}`);
     expect(issues).toEqual([]);
@@ -27,6 +27,10 @@ describe("files as Excel and people write them ⇒ the same record", () => {
       id: "E1", startDate: "2025-02-11", endDate: "2025-02-12", title: "Visita de Víctor a Perú",
       partners: ["united-states", "peru"], topics: ["cybersecurity"], location: "Lima, Perú", summary: "Talks – “cyber” in Lima",
     });
+  });
+
+  it("accept/excel-sep-line.csv ⇒ lines counted from the sep= line", () => {
+    expect(load("accept/excel-sep-line.csv").data.engagements[0]?.line).toBe(3);
   });
 
   it("accept/quoted-newlines.csv ⇒ line breaks and doubled quotes kept, next row on its own line", () => {
