@@ -138,6 +138,17 @@ describe("briefkit build --allow-invalid", () => {
   });
 });
 
+describe("briefkit build --allow-invalid with nothing valid", () => {
+  it("an empty inputs folder ⇒ reports that say so, exit 0", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-empty-"));
+    await mkdir(join(dir, "inputs"));
+    const { code, stdout, stderr } = await runAsync(["build", "--inputs", join(dir, "inputs"), "--out", join(dir, "out"), "--week", "2025-W07", "--allow-invalid"]);
+    expect(stderr).toContain("briefkit: built without 3 files with errors");
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toHaveLength(2);
+  });
+});
+
 describe.concurrent("user mistakes ⇒ a message, never a stack trace", () => {
   const noStack = (stderr: string) => {
     expect(stderr).not.toMatch(/\n\s+at /);

@@ -31,23 +31,27 @@ describe("text that looks like a formula ⇒ inert text in every output", () => 
       [
         `E-F1,2025-02-12,,${csv(title)},united-states;peru,cybersecurity,talks,${csv(location)},,${csv(summary)},,completed,${csv(source)}`,
         `E-F2,2025-03-20,,${csv(title)},france,cybersecurity,visit,${csv(location)},,${csv(summary)},,planned,${csv(source)}`,
+        // Left out for its date, so the text reaches the Issues sheet and the annex as the value found.
+        `E-F3,=NOW(),,Talks,france,cybersecurity,talks,,,,,completed,`,
       ].join("\n") + "\n",
     );
     const period = weekPeriod("2025-W07");
     result = await buildReports({
-      inputs: join(dir, "inputs"), templates: "templates", config: DEFAULT_CONFIG, period, asOf: period.to, formats: ["xlsx", "pdf"],
+      inputs: join(dir, "inputs"), templates: "templates", config: DEFAULT_CONFIG, period, asOf: period.to, formats: ["xlsx", "pdf"], allowInvalid: true,
     });
     workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(result.files[0]!.bytes) as unknown as ArrayBuffer);
     zip = await JSZip.loadAsync(result.files[0]!.bytes);
   });
 
-  it("the inputs take the text as typed, with no issue", () => {
-    expect(result.issues).toEqual([]);
+  it("the inputs take the text as typed; only the bad date is an issue", () => {
+    expect(result.issues).toMatchObject([{ line: 12, column: "start_date", value: "=NOW()", code: "date_invalid" }]);
   });
 
   it("workbook ⇒ every such cell is a string, never a formula", () => {
     const found: string[] = [];
+    const issueValue = workbook.getWorksheet("Issues")!.getRow(2).getCell(6);
+    expect([issueValue.value, issueValue.type, issueValue.formula]).toEqual(["=NOW()", ExcelJS.ValueType.String, undefined]);
     for (const name of ["Engagements", "Upcoming"]) {
       workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => {
         if (!Object.values(FORMULAS).includes(String(cell.value))) return;
@@ -77,5 +81,6 @@ describe("text that looks like a formula ⇒ inert text in every output", () => 
     expect(text).toContain(FORMULAS.title);
     expect(text).toContain(FORMULAS.summary);
     expect(text).toContain(FORMULAS.location);
+    expect(text.replace(/\s+/g, " ")).toContain('row left out: "=NOW()" is not a date');
   });
 });
