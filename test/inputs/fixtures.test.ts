@@ -18,7 +18,7 @@ function load(engagements: string | Uint8Array, dateOrder: "DMY" | "MDY" | null 
 describe("files as Excel and people write them ⇒ the same record", () => {
   it.each([
     "utf8.csv", "utf8-bom.csv", "utf16le-bom.csv", "utf16be-bom.csv", "windows-1252.csv",
-    "semicolon.csv", "tab.csv", "crlf.csv", "headers-typed.csv", "excel-blank-rows.csv", "excel-sep-line.csv",
+    "semicolon.csv", "tab.csv", "crlf.csv", "headers-typed.csv", "excel-blank-rows.csv", "excel-sep-line.csv", "cr-only.csv",
   ])("accept/%s ⇒ no issue, text intact", (name) => {
     const { data, issues } = load(`accept/${name}`);
     expect(issues).toEqual([]);
