@@ -34,7 +34,10 @@ describe("parseInputs", () => {
 
   it.each([
     ["E1,2025-02-30,,T,peru,space,talks,", "start_date", "date_invalid", '"2025-02-30" is not a date'],
-    ["E1,03/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"03/04/2025" is ambiguous'],
+    ["E1,03/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"03/04/2025" is ambiguous: it could be 2025-04-03 (day first) or 2025-03-04 (month first)'],
+    ["E1,25/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"25/04/2025" is not written YYYY-MM-DD (it can only mean 2025-04-25)'],
+    ["E1,04.04.2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"04.04.2025" is not written YYYY-MM-DD (it can only mean 2025-04-04)'],
+    ["E1,31/31/2025,,T,peru,space,talks,", "start_date", "date_invalid", '"31/31/2025" is not a date'],
     ["E1,2025-02-11,2025-02-10,T,peru,space,talks,", "end_date", "date_order", "end_date 2025-02-10 is before start_date 2025-02-11"],
     ["E1,2025-02-11,,T,peru,cyber-security,talks,", "topics", "reference_unknown", '"cyber-security" is not a known topic'],
     ["E1,2025-02-11,,T,perux,space,talks,", "partners", "reference_unknown", '"perux" is not a known partner'],
