@@ -3,9 +3,11 @@ import type { Issue } from "../errors.js";
 // Tags and entities that text copied from a web page leaves behind, spaced
 // or not: `<td>`, `< td >`, `< / strong >`, `<br/>`, `&nbsp;`.
 const TAGS = "a|b|i|u|p|br|hr|div|span|td|tr|th|table|tbody|thead|strong|em|li|ul|ol|h[1-6]|img|font|sup|sub|small|script|style|iframe|section|article|header|footer|nav";
-const ATTRIBUTE = String.raw`\s+[a-z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>]+)`;
+// Every repeat is bounded, so that a long cell of spaces cannot make the
+// pattern backtrack for seconds.
+const ATTRIBUTE = String.raw`\s{1,5}[a-z-]{1,30}\s{0,5}=\s{0,5}(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s<>]{1,200})`;
 const MARKUP = new RegExp(
-  String.raw`<\s*\/?\s*(?:${TAGS})(?:${ATTRIBUTE})*\s*\/?\s*>|&(?:nbsp|amp|quot|lt|gt|apos|#\d{1,5}|#x[0-9a-f]{1,4});`,
+  String.raw`<\s{0,5}(?:\/\s{0,5})?(?:${TAGS})(?:${ATTRIBUTE}){0,10}\s{0,5}(?:\/\s{0,5})?>|&(?:nbsp|amp|quot|lt|gt|apos|#\d{1,5}|#x[0-9a-f]{1,4});`,
   "i",
 );
 
