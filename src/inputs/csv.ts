@@ -129,7 +129,7 @@ function fieldCountIssue(options: { file: string; line: number; values: readonly
   const { file, line, values, header, delimiter } = options;
   const name = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
   const short = values.length < header.length;
-  const column = short ? (header[values.length] ?? "").trim() : `column ${columnLetter(header.length)}`;
+  const column = short ? (header.slice(values.length).find((name) => name.trim() !== "") ?? "").trim() : `column ${columnLetter(header.length)}`;
   return {
     file,
     line,
