@@ -85,7 +85,7 @@ describe("briefkit build", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain('engagements.csv:5 id: the id "E-2024-01" is already used on line 4');
-    expect(stderr).toContain("nothing was written");
+    expect(stderr).toContain("nothing was written. Fix them, or add --allow-invalid to build without the rows that have errors\n");
     expect(existsSync(out)).toBe(false);
   });
 
