@@ -43,7 +43,7 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   if (errors.length > 0 && !options.allowInvalid) {
     throw new BriefkitError({
       code: "invalid_input",
-      message: `the inputs have ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written`,
+      message: `the inputs have ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written. Fix them, or add --allow-invalid to build without the rows that have errors`,
       issues,
     });
   }

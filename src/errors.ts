@@ -4,6 +4,7 @@ export type Severity = "error" | "warning";
 /** Machine-readable codes for input issues. */
 export type IssueCode =
   | "file_missing"
+  | "file_unreadable"
   | "file_empty"
   | "file_binary"
   | "csv_syntax"
@@ -19,7 +20,8 @@ export type IssueCode =
   | "cell_too_long"
   | "id_duplicate"
   | "reference_unknown"
-  | "markup_suspect";
+  | "markup_suspect"
+  | "encoding_suspect";
 
 /** One problem found in the inputs, with where it is and what to do about it. */
 export interface Issue {
@@ -33,12 +35,29 @@ export interface Issue {
   hint: string | null;
 }
 
+/** What an error did to a build that went on without the bad rows (`--allow-invalid`). */
+export type IssueEffect = "row" | "file" | null;
+
+const FILE_CODES: ReadonlySet<IssueCode> = new Set([
+  "file_missing", "file_unreadable", "file_empty", "file_binary", "csv_syntax", "column_missing", "column_duplicate",
+]);
+
+/**
+ * Which part of the inputs an issue kept out of the reports: its row, its
+ * whole file (nothing in the file could be read), or nothing (a warning).
+ */
+export function issueEffect(issue: Issue): IssueEffect {
+  if (issue.severity === "warning") return null;
+  return FILE_CODES.has(issue.code) ? "file" : "row";
+}
+
 /** Codes of errors that are the user's to fix (exit 1 or 2) rather than bugs (exit 3). */
 export type BriefkitErrorCode =
   | "invalid_input"
   | "usage"
   | "template"
-  | "config";
+  | "config"
+  | "output";
 
 /**
  * The one error type briefkit throws on purpose. Anything else that escapes
@@ -74,7 +93,7 @@ export function formatIssue(issue: Issue): string {
   return `${where}${column}: ${tag}${issue.message}${hint}`;
 }
 
-/** Sorts issues by file, then line, then column, keeping the original order on ties. */
+/** Sorts issues by file, then line (a file's own issues first), keeping the order found on ties. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return issues
     .map((issue, index) => ({ issue, index }))

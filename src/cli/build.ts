@@ -7,7 +7,7 @@ import { resolvePeriods, resolveSettings } from "../options.js";
 import { resolveToday } from "../output/today.js";
 import { writeReports } from "../output/write.js";
 import { createProgress, type Progress } from "./progress.js";
-import { EXIT, existingDir, printIssues } from "./shared.js";
+import { describeLeftOut, EXIT, existingDir, printIssues } from "./shared.js";
 import { watchBuild } from "./watch.js";
 
 interface BuildFlags {
@@ -136,11 +136,10 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
 }
 
 function issueSummary(issues: readonly Issue[]): string {
-  const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
-  const parts = [errors > 0 ? `${plural(errors, "row")} skipped` : "", warnings > 0 ? plural(warnings, "warning") : ""];
-  const text = parts.filter((p) => p !== "").join(", ");
-  return text === "" ? "" : `, ${text}`;
+  const warnings = issues.filter((i) => i.severity === "warning").length;
+  const parts = [describeLeftOut(issues) ?? "", warnings > 0 ? plural(warnings, "warning") : ""];
+  const text = parts.filter((p) => p !== "").join("; ");
+  return text === "" ? "" : `; ${text}`;
 }
 
 function plural(count: number, word: string): string {

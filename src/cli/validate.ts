@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { loadConfig } from "../config.js";
+import type { Issue } from "../errors.js";
 import { loadInputs } from "../inputs/load.js";
-import { EXIT, existingDir, printIssues } from "./shared.js";
+import { EXIT, existingDir, printIssues, summarizeIssues } from "./shared.js";
 
 /** `briefkit validate` */
 export function registerValidate(program: Command): void {
@@ -17,11 +18,18 @@ export function registerValidate(program: Command): void {
       const inputs = flags.inputs ?? config.inputs ?? "inputs";
       const { issues } = await loadInputs({ dir: existingDir(inputs, "--inputs"), dateOrder: config.dateOrder });
       const valid = !issues.some((issue) => issue.severity === "error");
-      if (flags.json) process.stdout.write(`${JSON.stringify({ valid, issues }, null, 2)}\n`);
+      if (flags.json) process.stdout.write(`${JSON.stringify({ valid, issues: issues.map(toJson) }, null, 2)}\n`);
       else {
         printIssues(issues);
-        if (valid) process.stderr.write(`${inputs}: the inputs are valid\n`);
+        const verdict = valid ? "the inputs are valid" : "the inputs have errors; fix them and run briefkit validate again";
+        process.stderr.write(`${inputs}: ${issues.length === 0 ? verdict : `${verdict} (${summarizeIssues(issues)})`}\n`);
       }
       process.exitCode = valid ? EXIT.ok : EXIT.invalid;
     });
+}
+
+// The keys and their order are the contract of `--json`: nothing more, nothing less.
+function toJson(issue: Issue): Issue {
+  const { file, line, column, value, severity, code, message, hint } = issue;
+  return { file, line, column, value, severity, code, message, hint };
 }

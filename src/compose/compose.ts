@@ -34,7 +34,9 @@ export const workbookSpecSchema = z.object({
     partners: columns(["id", "name", "kind", "region", "window_count"]),
     areas: columns(["id", "name", "category", "description"]),
     initiatives: columns(["year", "title", "objective", "partners", "topics", "status"]),
-    issues: columns(["severity", "file", "line", "column", "value", "message", "hint"]),
+    issues: columns(["severity", "file", "line", "column", "value", "message", "hint", "left_out"]).extend({
+      leftOut: z.object({ row: z.string(), file: z.string() }),
+    }),
   }),
   about: z.array(z.tuple([z.string(), z.union([z.string(), z.number()])])),
 });

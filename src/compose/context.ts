@@ -2,7 +2,7 @@ import type { Briefing } from "../model/briefing.js";
 import type { Engagement } from "../inputs/schemas.js";
 import type { Matrix } from "../model/matrix.js";
 import { toUtcDate } from "../dates.js";
-import { formatIssue } from "../errors.js";
+import { formatIssue, issueEffect } from "../errors.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,
@@ -93,6 +93,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
       code: i.code,
       message: i.message,
       hint: i.hint ?? "",
+      leftOut: issueEffect(i) ?? "",
       text: formatIssue(i),
     })),
     highlights: {

@@ -1,5 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors.js";
+import { checkHeader, columnLetter, keptColumns, normalizeHeader } from "./header.js";
+
+export { normalizeHeader } from "./header.js";
 
 /** A data row of a CSV file: its cells keyed by normalised header, and where it starts. */
 export interface CsvRow {
@@ -16,19 +19,9 @@ export interface CsvTable {
   delimiter: string;
 }
 
-const DELIMITERS = [",", ";", "\t"] as const;
+type Parsed = Array<{ record: string[]; info: { bytes: number } }>;
 
-/**
- * Folds a header name as people type it into a key:
- * `Start Date`, `start-date` and `START_DATE` all become `start_date`.
- */
-export function normalizeHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-_]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
+const DELIMITERS = [",", ";", "\t"] as const;
 
 /** Picks `,`, `;` or tab: the one seen most often, outside quotes, in the header line. */
 export function detectDelimiter(text: string): string {
@@ -46,92 +39,77 @@ export function detectDelimiter(text: string): string {
 
 /**
  * Parses CSV text into rows keyed by normalised header names. Never throws:
- * syntax errors and rows of the wrong width come back as issues.
+ * syntax errors, rows of the wrong width and bad headers come back as issues.
+ * Rows with nothing in them (Excel writes `,,,` for them) are skipped, and so
+ * are columns with neither a name nor a value. A first line `sep=;` names the delimiter.
  */
 export function parseCsv(text: string, file: string): { table: CsvTable | null; issues: Issue[] } {
-  const issues: Issue[] = [];
   if (text.trim() === "") {
-    issues.push(fileIssue(file, "file_empty", "the file is empty", "it needs at least a header row"));
-    return { table: null, issues };
+    return { table: null, issues: [fileIssue(file, "file_empty", "the file is empty", "it needs at least a header row")] };
   }
-  const delimiter = detectDelimiter(text);
-  let parsed: Array<{ record: string[]; info: { bytes: number } }>;
+  // Excel writes and reads a first line `sep=;` that names the delimiter; it
+  // becomes an empty line here, so that line numbers stay those of the file.
+  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(text);
+  if (sep) text = sep[1] + text.slice(sep[0].length);
+  const delimiter = sep ? sep[2]! : detectDelimiter(text);
+  const lineAt = lineCounter(Buffer.from(text));
+  let parsed: Parsed;
   try {
-    parsed = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as unknown as Array<{ record: string[]; info: { bytes: number } }>;
+    parsed = readRecords(text, delimiter);
   } catch (error) {
-    issues.push(syntaxIssue(file, error));
-    return { table: null, issues };
+    return { table: null, issues: [syntaxIssue({ file, text, delimiter, error, lineAt })] };
   }
 
   // csv-parse counts a CRLF inside quotes as two lines, so lines are counted
   // here from the byte offset where each record starts.
-  const lineAt = lineCounter(Buffer.from(text));
   let start = 0;
-  const records: CsvRow[] = [];
-  let header: { line: number; names: string[] } | null = null;
+  const records: Array<{ line: number; values: string[] }> = [];
   for (const { record, info } of parsed) {
     const line = lineAt(start);
     start = info.bytes;
-    if (record.length === 1 && record[0]?.trim() === "") continue;
-    if (header === null) {
-      header = { line, names: record };
-      continue;
-    }
-    records.push({ line, cells: Object.fromEntries(record.map((v, i) => [String(i), v])) });
+    if (record.every((value) => value.trim() === "")) continue;
+    records.push({ line, values: record });
   }
-  if (header === null) {
-    issues.push(fileIssue(file, "file_empty", "the file has no header row", "add a first row with the column names"));
-    return { table: null, issues };
+  const header = records.shift();
+  if (header === undefined) {
+    return { table: null, issues: [fileIssue(file, "file_empty", "the file has no header row", "add a first row with the column names")] };
   }
+  const kept = keptColumns(header.values, records);
+  const headerIssues = checkHeader({ file, line: header.line, names: header.values, kept });
+  if (headerIssues.length > 0) return { table: null, issues: headerIssues };
 
-  const columns = header.names.map(normalizeHeader);
-  const labels: Record<string, string> = {};
-  columns.forEach((key, index) => {
-    const label = header.names[index] ?? key;
-    if (key === "" || labels[key] !== undefined) {
-      issues.push({
-        file,
-        line: header.line,
-        column: label,
-        value: label,
-        severity: "error",
-        code: "column_duplicate",
-        message: key === "" ? `column ${index + 1} has no name` : `column "${label}" appears twice`,
-        hint: "give every column a distinct name",
-      });
-    }
-    labels[key] = label;
-  });
-
+  const columns = kept.map((i) => normalizeHeader(header.values[i] ?? ""));
+  const labels = Object.fromEntries(kept.map((i, n) => [columns[n]!, (header.values[i] ?? "").trim()]));
+  const issues: Issue[] = [];
   const rows: CsvRow[] = [];
-  for (const row of records) {
-    const values = Object.values(row.cells);
-    if (values.length !== columns.length) {
-      issues.push({
-        file,
-        line: row.line,
-        column: null,
-        value: null,
-        severity: "error",
-        code: "field_count",
-        message: `the row has ${values.length} fields but the header has ${columns.length}`,
-        hint: fieldCountHint(delimiter),
-      });
+  for (const { line, values } of records) {
+    if (!fitsHeader(values, header.values.length, kept)) {
+      issues.push(fieldCountIssue({ file, line, values, header: header.values, delimiter }));
       continue;
     }
-    const cells: Record<string, string> = {};
-    columns.forEach((key, index) => {
-      cells[key] = values[index] ?? "";
-    });
-    rows.push({ line: row.line, cells });
+    rows.push({ line, cells: Object.fromEntries(kept.map((i, n) => [columns[n]!, values[i] ?? ""])) });
   }
   return { table: { columns, labels, rows, delimiter }, issues };
+}
+
+// Excel leaves trailing empty values off some rows and adds them to others;
+// only a value that has no column, or a named column with no value, is wrong.
+function fitsHeader(values: readonly string[], width: number, kept: readonly number[]): boolean {
+  if (values.length > width) return values.slice(width).every((value) => value.trim() === "");
+  return kept.every((index) => index < values.length);
+}
+
+function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
+  return parse(text, {
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    // A quote inside an unquoted value (`5" gun`) is kept as typed.
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+    ...(toLine === undefined ? {} : { to_line: toLine }),
+  }) as unknown as Parsed;
 }
 
 /** Line number (from 1) of a byte offset; offsets must be asked in increasing order. */
@@ -147,35 +125,58 @@ function lineCounter(bytes: Uint8Array): (offset: number) => number {
   };
 }
 
-function fieldCountHint(delimiter: string): string {
-  const name = delimiter === "\t" ? "tab" : `"${delimiter}"`;
-  return `fields are separated by ${name}; put quotes around a value that contains ${name} or a line break`;
+function fieldCountIssue(options: { file: string; line: number; values: readonly string[]; header: readonly string[]; delimiter: string }): Issue {
+  const { file, line, values, header, delimiter } = options;
+  const name = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
+  const short = values.length < header.length;
+  const column = short ? (header.slice(values.length).find((name) => name.trim() !== "") ?? "").trim() : `column ${columnLetter(header.length)}`;
+  return {
+    file,
+    line,
+    column: column === "" ? null : column,
+    value: short ? null : (values[header.length] ?? null),
+    severity: "error",
+    code: "field_count",
+    message: short
+      ? `the row has ${values.length} values but the header has ${header.length} columns; the row stops before "${column}"`
+      : `the row has ${values.length} values but the header has ${header.length} columns`,
+    hint: short
+      ? `values are separated by ${name}; add the missing ones (empty is fine: two ${name} in a row)`
+      : `values are separated by ${name}; put quotes around a value that contains ${name}, like "Lima, Perú"`,
+  };
 }
 
-function syntaxIssue(file: string, error: unknown): Issue {
-  const info = error as { code?: string; lines?: number; message?: string };
+function syntaxIssue(options: { file: string; text: string; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
+  const { file, error } = options;
+  const info = error as { code?: string; bytes?: number; lines?: number; records?: number; column?: number; message?: string };
   const unclosed = info.code === "CSV_QUOTE_NOT_CLOSED";
   return {
     file,
-    line: lineOf(info),
-    column: null,
+    // csv-parse reports the line where it gave up, at the end of the file;
+    // its byte offset points at the field where the quote was opened.
+    line: unclosed && typeof info.bytes === "number" ? options.lineAt(info.bytes) : (info.lines ?? null),
+    column: columnName(options, info),
     value: null,
     severity: "error",
     code: "csv_syntax",
     message: unclosed
-      ? "a quoted value is opened but never closed"
+      ? 'a value opens a quote (") that is never closed, so the rest of the file reads as one value'
       : `the file is not valid CSV (${String(info.message ?? error)})`,
     hint: unclosed
-      ? 'look for a stray " on this line or above; write a quote inside a value as ""'
-      : 'write a quote inside a value as "" and quote values that contain the delimiter',
+      ? 'close the quote at the end of the value, or remove it; a quote inside a quoted value is written twice ("")'
+      : 'write a quote inside a value as "" and put quotes around values that contain the delimiter',
   };
 }
 
-// csv-parse names the line where an unclosed quote opened in its message.
-function lineOf(info: { lines?: number; message?: string }): number | null {
-  const opened = /at line (\d+)/.exec(info.message ?? "");
-  if (opened) return Number(opened[1]);
-  return typeof info.lines === "number" ? info.lines : null;
+// The header names the column of the broken value, when the header itself reads.
+function columnName(options: { text: string; delimiter: string }, info: { records?: number; column?: number }): string | null {
+  if (!info.records || typeof info.column !== "number") return null;
+  try {
+    const header = readRecords(options.text, options.delimiter, 1)[0]?.record ?? [];
+    return header[info.column]?.trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 function fileIssue(file: string, code: Issue["code"], message: string, hint: string | null): Issue {

@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { decodeText } from "./decode.js";
+import { emptyFileHint, fileIssue, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
   INPUT_FILES,
@@ -13,8 +12,8 @@ import {
   type Partner,
   type Topic,
 } from "./schemas.js";
-import { suggest, validateTable, type Checked } from "./validate.js";
-import { readXlsxInput, type ParsedTable } from "./xlsx.js";
+import { resolver, unique, type Rejected } from "./references.js";
+import { validateTable, type Checked } from "./validate.js";
 
 /** Everything read from an inputs folder, valid rows only. */
 export interface InputData {
@@ -34,30 +33,11 @@ export interface LoadResult {
   issues: Issue[];
 }
 
-/** The bytes of each input file; `null` for a file that is not there (or an .xlsx `sheet`, already a table). */
-export type InputFiles = Record<InputKind, { path: string; bytes: Uint8Array | null; sheet?: ParsedTable }>;
+export type { InputFile, InputFiles } from "./read.js";
 
 /** Reads the four input files of a folder and validates them. */
 export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
-  const entries = await Promise.all(
-    (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => {
-      const path = join(options.dir, INPUT_FILES[kind].name);
-      const bytes = await readOptional(path);
-      // An .xlsx of the same name stands in for a CSV file that is not there.
-      const xlsx = bytes === null ? await readXlsxInput(path.replace(/\.csv$/, ".xlsx")) : null;
-      return [kind, xlsx ?? { path, bytes }] as const;
-    }),
-  );
-  return parseInputs({ files: Object.fromEntries(entries) as InputFiles, dateOrder: options.dateOrder ?? null });
-}
-
-async function readOptional(path: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+  return parseInputs({ files: await readInputFiles(options.dir), dateOrder: options.dateOrder ?? null });
 }
 
 /** Decodes, parses and validates the input files, then checks ids and references across them. Never throws on bad input. */
@@ -70,29 +50,13 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   function read<K extends InputKind>(kind: K, schema: (typeof schemas)[keyof typeof schemas]) {
     const spec = INPUT_FILES[kind];
-    const { path, bytes, sheet } = options.files[kind];
-    if (bytes === null && sheet === undefined) {
-      if (!spec.optionalFile) {
-        issues.push({
-          file: path, line: null, column: null, value: null, severity: "error", code: "file_missing",
-          message: "the file is missing",
-          hint: `every inputs folder needs ${spec.name} with the columns ${spec.required.join(", ")}`,
-        });
-      }
-      return { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
-    }
-    const decoded = sheet === undefined ? decodeText(bytes!) : ({ ok: true, text: "" } as const);
-    if (!decoded.ok) {
-      issues.push({
-        file: path, line: null, column: null, value: null, severity: "error", code: "file_binary",
-        message: "the file is not text",
-        hint: 'save it from Excel with "Save As" → "CSV UTF-8 (Comma delimited)"',
-      });
-      return { rows: [], rejected: [], extraColumns: [], usable: false };
-    }
-    const parsed = sheet ?? parseCsv(decoded.text, path);
-    issues.push(...parsed.issues);
-    if (parsed.table === null) return { rows: [], rejected: [], extraColumns: [], usable: false };
+    const file = options.files[kind];
+    const { path, bytes } = file;
+    const unusable = { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
+    const parsed = file.sheet ?? parseText(kind, file);
+    if (parsed === null) return unusable;
+    issues.push(...parsed.issues.map((i) => (i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i)));
+    if (parsed.table === null) return unusable;
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
     issues.push(...checked.issues);
     const extraColumns = parsed.table.columns
@@ -102,13 +66,24 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
     return { rows: checked.rows, rejected: checked.rejected, extraColumns, usable };
   }
 
+  // An .xlsx that stands in for a missing CSV arrives already read as a table.
+  function parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
+    const decoded = file.bytes === null ? null : decodeText(file.bytes);
+    if (decoded === null || !decoded.ok) {
+      const issue = fileIssue(kind, file, decoded === null ? "missing" : "binary");
+      if (issue !== null) issues.push(issue);
+      return null;
+    }
+    return parseCsv(decoded.text, file.path);
+  }
+
   const partnerRead = read("partners", schemas.partner);
   const topicRead = read("topics", schemas.topic);
-  const partnerRows = unique(partnerRead.rows as Array<Checked<Omit<Partner, "line">>>, files.partners, issues);
-  const topicRows = unique(topicRead.rows as Array<Checked<Omit<Topic, "line">>>, files.topics, issues);
+  const partnerRows = unique(partnerRead as { rows: Array<Checked<Omit<Partner, "line">>>; rejected: Rejected[] }, files.partners, issues);
+  const topicRows = unique(topicRead as { rows: Array<Checked<Omit<Topic, "line">>>; rejected: Rejected[] }, files.topics, issues);
   const engagementRead = read("engagements", schemas.engagement);
   type EngagementRow = z_output<typeof schemas.engagement>;
-  const engagementRows = unique(engagementRead.rows as Array<Checked<EngagementRow>>, files.engagements, issues);
+  const engagementRows = unique(engagementRead as { rows: Array<Checked<EngagementRow>>; rejected: Rejected[] }, files.engagements, issues);
   const initiativeRows = read("initiatives", schemas.initiative).rows as Array<Checked<z_output<typeof schemas.initiative>>>;
 
   const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
@@ -160,71 +135,6 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 }
 
 type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
-
-function unique<T extends { id: string }>(rows: Array<Checked<T>>, file: string, issues: Issue[]): Array<Checked<T>> {
-  const seen = new Map<string, number>();
-  return rows.filter((row) => {
-    const key = row.value.id.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push({
-        file, line: row.line, column: "id", value: row.value.id, severity: "error", code: "id_duplicate",
-        message: `the id "${row.value.id}" is already used on line ${first}`,
-        hint: "give each row its own id",
-      });
-      return false;
-    }
-    seen.set(key, row.line);
-    return true;
-  });
-}
-
-type Rejected = { line: number; cells: Record<string, string> };
-
-function resolver(options: {
-  records: ReadonlyArray<{ id: string; name: string }>;
-  what: string;
-  listFile: string;
-  /** False when the list could not be read at all. */
-  usable: boolean;
-  /** Rows of the list that have errors of their own. */
-  rejected: readonly Rejected[];
-}) {
-  const { records, what, listFile, usable } = options;
-  const rejectedLine = new Map<string, number>();
-  for (const row of options.rejected) {
-    for (const key of [row.cells.id, row.cells.name]) {
-      if (key !== undefined && key.trim() !== "") rejectedLine.set(key.trim().toLowerCase(), row.line);
-    }
-  }
-  const byKey = new Map<string, string>();
-  for (const record of records) {
-    byKey.set(record.id.toLowerCase(), record.id);
-    byKey.set(record.name.toLowerCase(), record.id);
-  }
-  const ids = records.map((record) => record.id);
-  return (ref: string, file: string, line: number, column: string, issues: Issue[]): string | null => {
-    const found = byKey.get(ref.toLowerCase());
-    if (found !== undefined) return found;
-    if (!usable) return ref;
-    const broken = rejectedLine.get(ref.toLowerCase());
-    if (broken !== undefined) {
-      issues.push({
-        file, line, column, value: ref, severity: "error", code: "reference_unknown",
-        message: `the ${what} "${ref}" is on line ${broken} of ${listFile}, which has errors`,
-        hint: `fix ${listFile}:${broken} first`,
-      });
-      return null;
-    }
-    const guess = suggest(ref, ids) ?? suggest(ref, records.map((r) => r.name));
-    issues.push({
-      file, line, column, value: ref, severity: "error", code: "reference_unknown",
-      message: `"${ref}" is not a known ${what}`,
-      hint: guess !== null ? `did you mean "${guess}"?` : `add it to ${listFile}, or use one of its ids`,
-    });
-    return null;
-  };
-}
 
 function dedupe(values: string[]): string[] {
   return [...new Set(values)];

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parseDate, type DateOrder } from "../dates.js";
+import { isRealDate, parseDate, type DateOrder } from "../dates.js";
 import type { IssueCode } from "../errors.js";
+import { suggest } from "./validate.js";
 
 export const ENGAGEMENT_KINDS = ["dialogue", "visit", "meeting", "talks", "exercise", "workshop", "other"] as const;
 export const STATUSES = ["completed", "planned", "cancelled"] as const;
@@ -80,7 +81,10 @@ function oneOf<T extends string>(values: readonly T[], fallback: T) {
   return text.transform((v, ctx): T => {
     if (v === "") return fallback;
     const found = values.find((allowed) => allowed === v.toLowerCase());
-    return found ?? fail(ctx, v, "value_invalid", `"${v}" is not one of ${values.join(", ")}`);
+    if (found !== undefined) return found;
+    const guess = suggest(v, values);
+    const hint = guess === null ? `an empty cell means ${fallback}` : `did you mean "${guess}"?`;
+    return fail(ctx, v, "value_invalid", `"${v}" is not one of ${values.join(", ")}`, hint);
   });
 }
 
@@ -88,8 +92,28 @@ function date(order: DateOrder | null, optional: boolean) {
   return text.transform((v, ctx): string | null => {
     if (v === "") return optional ? null : fail(ctx, v, "value_required", "a date is required", "write it as YYYY-MM-DD");
     const parsed = parseDate(v, order);
-    return parsed.ok ? parsed.iso : fail(ctx, v, parsed.code, parsed.message, parsed.hint);
+    if (parsed.ok) return parsed.iso;
+    if (parsed.code !== "date_ambiguous") return fail(ctx, v, parsed.code, parsed.message, parsed.hint);
+    const message = describeAmbiguous(v);
+    return message === null
+      ? fail(ctx, v, "date_invalid", `"${v}" is not a date`, "that day does not exist either way round; dates are written YYYY-MM-DD")
+      : fail(ctx, v, "date_ambiguous", message, parsed.hint);
   });
+}
+
+/** `"03/04/2025" is ambiguous: it could be 2025-04-03 (day first) or 2025-03-04 (month first)`; `null` when it is no day at all. */
+function describeAmbiguous(value: string): string | null {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (!match) return null;
+  const [a, b, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const iso = (m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const readings = [
+    ...(isRealDate(y, b, a) ? [`${iso(b, a)} (day first)`] : []),
+    ...(isRealDate(y, a, b) && a !== b ? [`${iso(a, b)} (month first)`] : []),
+  ];
+  if (readings.length === 0) return null;
+  if (readings.length === 2) return `"${value}" is ambiguous: it could be ${readings.join(" or ")}`;
+  return `"${value}" is not written YYYY-MM-DD (it can only mean ${readings[0]!.replace(/ \(.*\)$/, "")})`;
 }
 
 const url = text.transform((v, ctx): string | null => {

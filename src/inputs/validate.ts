@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Issue, IssueCode } from "../errors.js";
 import type { CsvTable } from "./csv.js";
 import { MAX_CELL_LENGTH } from "./schemas.js";
+import { checkText } from "./warnings.js";
 
 /** A validated row and the line it came from. */
 export interface Checked<T> {
@@ -34,7 +35,7 @@ export function validateTable<S extends z.ZodType>(options: {
       severity: "error",
       code: "column_missing",
       message: `the required column "${column}" is missing`,
-      hint: `the header row has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
+      hint: `add a column named ${column} to the first row; it now has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
     });
   }
   if (missing.length > 0) return { rows: [], rejected: [], issues };
@@ -64,7 +65,7 @@ export function validateTable<S extends z.ZodType>(options: {
         rowIssues.push(toIssue(file, row.line, row.cells, zodIssue));
       }
     }
-    issues.push(...rowIssues);
+    issues.push(...rowIssues, ...checkText({ file, line: row.line, cells: row.cells, labels: table.labels, skip: ["source_url"] }));
     if (rowIssues.length === 0 && result.success) {
       const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
       rows.push({ line: row.line, value: result.data, extra });
@@ -78,15 +79,17 @@ export function validateTable<S extends z.ZodType>(options: {
 function toIssue(file: string, line: number, cells: Record<string, string>, zodIssue: z.core.$ZodIssue): Issue {
   const column = String(zodIssue.path[0] ?? "");
   const params = (zodIssue as { params?: { code?: IssueCode; hint?: string | null } }).params;
+  const code = params?.code ?? "value_invalid";
+  const hint = params?.hint ?? (code === "value_required" && column !== "" ? `fill in ${column}; every row needs one` : null);
   return {
     file,
     line,
     column: column === "" ? null : column,
     value: column === "" ? null : (cells[column] ?? null),
     severity: "error",
-    code: params?.code ?? "value_invalid",
+    code,
     message: zodIssue.message,
-    hint: params?.hint ?? null,
+    hint,
   };
 }
 

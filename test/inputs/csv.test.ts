@@ -48,3 +48,20 @@ describe("parseCsv", () => {
     expect(parseCsv(" \n", "f.csv").issues).toMatchObject([{ code: "file_empty" }]);
   });
 });
+
+describe("parseCsv and Excel's habits", () => {
+  it.each([
+    ["id,name,,\na,b,,\nc,d\ne,f,,,\n", [["a", "b"], ["c", "d"], ["e", "f"]]],
+    ["sep=;\nid;name\na;b,c\n", [["a", "b,c"]]],
+    ["id,name\n,\na,b\n,,,\n", [["a", "b"]]],
+    ['id,name\na,5" gun\n', [["a", '5" gun']]],
+  ])("%j ⇒ rows %j, no issue", (text, rows) => {
+    const { table, issues } = parseCsv(text, "f.csv");
+    expect(issues).toEqual([]);
+    expect(table?.rows.map((row) => [row.cells.id, row.cells.name])).toEqual(rows);
+  });
+
+  it("a short row with a nameless column before the missing one ⇒ names the missing column", () => {
+    expect(parseCsv("id,,name\na\n", "f.csv").issues).toMatchObject([{ line: 2, column: "name", code: "field_count" }]);
+  });
+});

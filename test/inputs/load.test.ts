@@ -34,7 +34,10 @@ describe("parseInputs", () => {
 
   it.each([
     ["E1,2025-02-30,,T,peru,space,talks,", "start_date", "date_invalid", '"2025-02-30" is not a date'],
-    ["E1,03/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"03/04/2025" is ambiguous'],
+    ["E1,03/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"03/04/2025" is ambiguous: it could be 2025-04-03 (day first) or 2025-03-04 (month first)'],
+    ["E1,25/04/2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"25/04/2025" is not written YYYY-MM-DD (it can only mean 2025-04-25)'],
+    ["E1,04.04.2025,,T,peru,space,talks,", "start_date", "date_ambiguous", '"04.04.2025" is not written YYYY-MM-DD (it can only mean 2025-04-04)'],
+    ["E1,31/31/2025,,T,peru,space,talks,", "start_date", "date_invalid", '"31/31/2025" is not a date'],
     ["E1,2025-02-11,2025-02-10,T,peru,space,talks,", "end_date", "date_order", "end_date 2025-02-10 is before start_date 2025-02-11"],
     ["E1,2025-02-11,,T,peru,cyber-security,talks,", "topics", "reference_unknown", '"cyber-security" is not a known topic'],
     ["E1,2025-02-11,,T,perux,space,talks,", "partners", "reference_unknown", '"perux" is not a known partner'],
@@ -99,5 +102,33 @@ describe("parseInputs", () => {
     const files = inputFiles({});
     files.partners.bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]);
     expect(parseInputs({ files, dateOrder: null }).issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_binary" }]);
+  });
+});
+
+describe("files that cannot be read", () => {
+  it.each([
+    ["EISDIR", "this is a folder, not a file", "put the CSV file itself at this path"],
+    ["EACCES", "you do not have permission to read the file", "check the file's permissions, or copy it to a folder of your own"],
+    ["EIO", "the file cannot be read (EIO)", "check that the file is not open in another program or on a drive that is gone"],
+  ])("%s ⇒ file_unreadable with a hint, other files still checked", (code, message, hint) => {
+    const files = inputFiles({ engagements: `${ENGAGEMENTS_HEADER}\nE1,2025-02-30,,T,peru,space,,\n` });
+    files.partners = { path: "inputs/partners.csv", bytes: null, unreadable: code };
+    const { issues } = parseInputs({ files, dateOrder: null });
+    expect(issues).toMatchObject([
+      { file: "inputs/engagements.csv", line: 2, code: "date_invalid" },
+      { file: "inputs/partners.csv", line: null, code: "file_unreadable", message, hint },
+    ]);
+  });
+
+  it("a missing optional file ⇒ no issue; a missing required one ⇒ the columns it needs", () => {
+    const { issues } = parse({ partners: null, initiatives: null });
+    expect(issues).toMatchObject([{ file: "inputs/partners.csv", code: "file_missing", hint: "every inputs folder needs partners.csv, with a first row of column names such as id,name" }]);
+  });
+});
+
+describe("an unknown reference with no near miss", () => {
+  it("⇒ the hint names the ids there are", () => {
+    const { issues } = parse({ engagements: engagements("E1,2025-02-11,,T,USA,space,,") });
+    expect(issues).toMatchObject([{ value: "USA", hint: "add it to inputs/partners.csv, or use one of peru, united-states, france" }]);
   });
 });

@@ -39,7 +39,7 @@ describe("more links than a sheet may hold", () => {
     expect(engagements.getCell(e2, 12).value).toBe("https://example.org/e2");
     const issues = workbook.getWorksheet("Issues")!;
     const last = (issues.getRow(issues.rowCount).values as unknown[]).slice(1);
-    expect(last.slice(0, 4)).toEqual(["warning", "Engagements", e2, "Source link"]);
-    expect(last[5]).toContain("65,530");
+    expect(last.slice(0, 5)).toEqual(["warning", undefined, "Engagements", e2, "Source link"]);
+    expect(last[6]).toContain("65,530");
   });
 });

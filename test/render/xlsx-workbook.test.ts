@@ -147,7 +147,7 @@ describe("the workbook of inputs with awkward text", () => {
     expect(sheet.getCell(findRow(sheet, "E2"), 11).value).toBe("-5");
     expect(workbook.getWorksheet("Cooperation areas")!.getCell(2, 4).value).toBe("-starts with a minus");
     const issues = workbook.getWorksheet("Issues")!;
-    expect(issues.getCell(2, 3).value).toBe(11);
+    expect(issues.getCell(2, 4).value).toBe(11);
   });
 
   it("long text wraps and its row grows to fit it", () => {
@@ -172,7 +172,7 @@ describe("the workbook of inputs with awkward text", () => {
 
   it("the Issues sheet lists the skipped row with its file and line", () => {
     const sheet = workbook.getWorksheet("Issues")!;
-    expect((sheet.getRow(2).values as unknown[]).slice(1, 4)).toEqual(["error", `${SPECIAL}/engagements.csv`, 11]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 5)).toEqual(["error", "This row", `${SPECIAL}/engagements.csv`, 11]);
   });
 
   it("the About sheet gives the counts", () => {

@@ -1,10 +1,11 @@
+import { issueEffect, type Issue } from "../../errors.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
 import { countsInSpan } from "../../model/matrix.js";
 import { linkText, type CellValue } from "./cells.js";
 
 /** The rows of each list sheet, in the column order of its keys in the template. */
-export function buildRows(briefing: Briefing) {
+export function buildRows(briefing: Briefing, leftOut: { row: string; file: string }) {
   const partnerName = lookup(briefing.partners);
   const topicName = lookup(briefing.topics);
   const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
@@ -31,8 +32,14 @@ export function buildRows(briefing: Briefing) {
     initiatives: briefing.initiatives.map((i): CellValue[] => [
       i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
     ]),
-    issues: briefing.issues.map((i): CellValue[] => [i.severity, i.file, i.line, i.column, i.value, i.message, i.hint]),
+    issues: briefing.issues.map((i): CellValue[] => [i.severity, leftOutText(i, leftOut), i.file, i.line, i.column, i.value, i.message, i.hint]),
   };
+}
+
+/** What the Issues sheet says a build left out for an issue: the row, the whole file, or nothing. */
+function leftOutText(issue: Issue, words: { row: string; file: string }): string | null {
+  const effect = issueEffect(issue);
+  return effect === null ? null : words[effect];
 }
 
 function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {

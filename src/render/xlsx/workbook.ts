@@ -31,7 +31,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, briefing, spec);
 
-  const rows = buildRows(briefing);
+  const rows = buildRows(briefing, sheets.issues.leftOut);
   const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[]; freezeColumns?: number }) => {
     const columns: ColumnSpec[] = [
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
@@ -50,9 +50,9 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas });
   table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives });
   if (engagements.firstUnlinkedRow !== null) {
-    rows.issues.push(["warning", sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
+    rows.issues.push(["warning", null, sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
   }
-  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
+  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
