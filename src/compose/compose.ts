@@ -24,6 +24,8 @@ export const workbookSpecSchema = z.object({
   title: z.string(),
   subject: z.string(),
   marking: z.string(),
+  /** The printed page number, as in the PDF labels; {page} and {pages} are filled in by the spreadsheet program. */
+  pageNumber: z.string().refine((s) => s.includes("{page}"), "must contain {page}").default("Page {page} of {pages}"),
   sheets: z.object({
     about: z.object({ name: sheetName }),
     matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), note: z.string(), corner: z.string(), total: z.string() }),
@@ -54,6 +56,8 @@ export const packetLabelsSchema = z.object({
   matrixAdded: z.string().default("added this period"),
   profileAlt: z.string().default("Engagements per topic,"),
   profileEmpty: z.string().default("No engagements in the window."),
+  /** The language the templates are written in, for the PDF's language tag; default: the config's locale. */
+  lang: z.string().min(1).optional(),
 });
 
 export type PacketLabels = z.infer<typeof packetLabelsSchema>;

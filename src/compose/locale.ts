@@ -12,8 +12,9 @@ const DATE_STYLES = {
  * Helpers that write dates and numbers the way the locale does, so that a
  * Spanish edition is only templates:
  * `{{date period.from}}` (14 feb. 2025), `{{date asOf.iso style="long"}}`
- * (14 de febrero de 2025), `{{number counts.engagements}}`. Dates are read
- * on the UTC calendar, so no time zone moves a day.
+ * (14 de febrero de 2025), `{{number counts.engagements}}`, and `plural`
+ * with its count written the same way. Dates are read on the UTC calendar,
+ * so no time zone moves a day.
  */
 export function registerLocaleHelpers(env: typeof Handlebars, locale: string): void {
   const dates = new Map(
@@ -31,4 +32,7 @@ export function registerLocaleHelpers(env: typeof Handlebars, locale: string): v
     const n = Number(value);
     return value === "" || value === null || value === undefined || Number.isNaN(n) ? String(value ?? "") : numbers.format(n);
   });
+  env.registerHelper("plural", (count: unknown, one: unknown, many: unknown) =>
+    `${numbers.format(Number(count))} ${Number(count) === 1 ? String(one) : String(many)}`,
+  );
 }

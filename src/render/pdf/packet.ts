@@ -81,7 +81,8 @@ function createDocument(options: PacketOptions): Doc {
     pdfVersion: pdfa === "PDF/A-1b" ? "1.4" : "1.7",
     ...(pdfa ? { subset: pdfa } : {}),
     tagged: true,
-    lang: briefing.config.locale,
+    // The words are the templates': English templates used for es-PE keep an English tag.
+    lang: labels.lang ?? briefing.config.locale,
     displayTitle: true,
     info: {
       Title: labels.title,

@@ -47,7 +47,7 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   for (let c = 2; c <= briefing.topics.length + 2; c++) sheet.getColumn(c).width = 7;
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: window.headerRow }];
   const width = (sheet.getColumn(1).width ?? 16) + 7 * (briefing.topics.length + 1);
-  setupPrinting(sheet, { marking: spec.marking, repeatRows: `${window.headerRow}:${window.headerRow}`, width });
+  setupPrinting(sheet, { marking: spec.marking, pageNumber: spec.pageNumber, repeatRows: `${window.headerRow}:${window.headerRow}`, width });
 }
 
 interface Block {

@@ -5,10 +5,10 @@ const PORTRAIT_WIDTH = 110;
 
 /**
  * Print settings every sheet shares: the marking at the top and bottom,
- * "Page &P of &N", one page wide, the header rows repeated on every page,
+ * the page number ("Page &P of &N"), one page wide, the header rows repeated on every page,
  * landscape when the columns are wider than an upright page.
  */
-export function setupPrinting(sheet: ExcelJS.Worksheet, options: { marking: string; repeatRows?: string; width: number }): void {
+export function setupPrinting(sheet: ExcelJS.Worksheet, options: { marking: string; pageNumber?: string; repeatRows?: string; width: number }): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
     orientation: options.width > PORTRAIT_WIDTH ? "landscape" : "portrait",
@@ -21,9 +21,10 @@ export function setupPrinting(sheet: ExcelJS.Worksheet, options: { marking: stri
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const marking = escapeHeaderFooter(options.marking);
+  const pageNumber = escapeHeaderFooter(options.pageNumber ?? "Page {page} of {pages}").replace("{pages}", "&N").replace("{page}", "&P");
   sheet.headerFooter = {
     oddHeader: `&C&B${marking}`,
-    oddFooter: `&L${marking}&RPage &P of &N`,
+    oddFooter: `&L${marking}&R${pageNumber}`,
   };
 }
 

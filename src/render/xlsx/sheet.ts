@@ -38,6 +38,8 @@ export function writeTable(options: {
   columns: readonly ColumnSpec[];
   rows: ReadonlyArray<readonly CellValue[]>;
   marking: string;
+  /** Printed page number with {page} and {pages}; default "Page {page} of {pages}". */
+  pageNumber?: string;
   linkLimit?: number;
   /** Columns kept in view when scrolling right, besides the header row kept in view when scrolling down. */
   freezeColumns?: number;
@@ -79,7 +81,7 @@ export function writeTable(options: {
   styleHeader(sheet.getRow(1), headers, widths);
   rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths }));
   sheet.views = [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
-  setupPrinting(sheet, { marking: options.marking, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
+  setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   return { firstUnlinkedRow };
 }
 

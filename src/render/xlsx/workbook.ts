@@ -37,7 +37,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
-    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
+    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
   };
 
   writeAbout(workbook.addWorksheet(sheets.about.name), spec);
@@ -85,5 +85,5 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
   });
   sheet.getColumn(1).width = 26;
   sheet.getColumn(2).width = ABOUT_TEXT_WIDTH;
-  setupPrinting(sheet, { marking: spec.marking, width: 26 + ABOUT_TEXT_WIDTH });
+  setupPrinting(sheet, { marking: spec.marking, pageNumber: spec.pageNumber, width: 26 + ABOUT_TEXT_WIDTH });
 }
