@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReports, type BuildResult } from "../src/build.js";
 import { DEFAULT_CONFIG, type Config } from "../src/config.js";
+import { planScaffold } from "../src/init/scaffold.js";
 import { weekPeriod } from "../src/model/period.js";
 import { builtInTemplates, resolveSettings } from "../src/options.js";
 import { flattenOutlines, inspectPdf, type PdfReport } from "./render/pdf-tools.js";
@@ -66,6 +67,28 @@ describe("the Spanish edition of the sample week (--locale es-PE)", () => {
     for (const sheet of en.workbook.worksheets) expect(sheet.headerFooter.oddFooter).toMatch(/&RPage &P of &N$/);
   });
 
+  it("dates in cells ⇒ dd/mm/yyyy, still real dates", () => {
+    const cell = es.workbook.getWorksheet("Actividades")!.getCell("B2");
+    expect(cell.value).toEqual(new Date(Date.UTC(2023, 7, 15)));
+    expect(cell.numFmt).toBe("dd/mm/yyyy");
+    expect(en.workbook.getWorksheet("Engagements")!.getCell("B2").numFmt).toBe("yyyy-mm-dd");
+  });
+
+  it("matrix formulas ⇒ the English ones over the renamed sheet, with the same results", () => {
+    const formulas = (sheet: ExcelJS.Worksheet) => {
+      const found: Array<{ address: string; formula: string; result: unknown }> = [];
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        if (cell.formula) found.push({ address: cell.address, formula: cell.formula, result: cell.result });
+      }));
+      return found;
+    };
+    const english = formulas(en.workbook.getWorksheet("Matrix")!);
+    expect(english.length).toBeGreaterThan(50);
+    expect(formulas(es.workbook.getWorksheet("Matriz")!)).toEqual(
+      english.map((f) => ({ ...f, formula: f.formula.replaceAll("'Engagement topics'!", "'Temas por actividad'!") })),
+    );
+  });
+
   it("the data stays as typed", () => {
     const row = es.workbook.getWorksheet("Actividades")!.getRow(2);
     const enRow = en.workbook.getWorksheet("Engagements")!.getRow(2);
@@ -108,5 +131,14 @@ describe("es-PE asked for, with a templates folder that has no es-PE/", () => {
     const { pdf } = await buildSample("es-PE", englishOnly);
     expect(pdf.catalog["/Lang"]).toBe("u:en-US");
     expect(flat(pdf)).toContain("Data as of 16 feb. 2025");
+  });
+});
+
+describe("briefkit init", () => {
+  it("⇒ the new folder holds the Spanish edition too", async () => {
+    const files = await planScaffold({ templates: builtInTemplates(), today: "2025-02-16", timeZone: "UTC" });
+    const spanish = files.find((f) => f.path === "templates/es-PE/packet.md.hbs");
+    expect(spanish?.content).toContain("# Puntos clave");
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["templates/es-PE/workbook.json.hbs", "templates/es-PE/labels.json.hbs"]));
   });
 });

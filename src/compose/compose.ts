@@ -26,6 +26,8 @@ export const workbookSpecSchema = z.object({
   marking: z.string(),
   /** The printed page number, as in the PDF labels; {page} and {pages} are filled in by the spreadsheet program. */
   pageNumber: z.string().refine((s) => s.includes("{page}"), "must contain {page}").default("Page {page} of {pages}"),
+  /** The Excel number format of date cells, such as yyyy-mm-dd or dd/mm/yyyy. */
+  dateFormat: z.string().min(1).default("yyyy-mm-dd"),
   sheets: z.object({
     about: z.object({ name: sheetName }),
     matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), note: z.string(), corner: z.string(), total: z.string() }),

@@ -40,6 +40,8 @@ export function writeTable(options: {
   marking: string;
   /** Printed page number with {page} and {pages}; default "Page {page} of {pages}". */
   pageNumber?: string;
+  /** Excel number format of date cells; default yyyy-mm-dd. */
+  dateFormat?: string;
   linkLimit?: number;
   /** Columns kept in view when scrolling right, besides the header row kept in view when scrolling down. */
   freezeColumns?: number;
@@ -79,7 +81,7 @@ export function writeTable(options: {
     sheet.getColumn(c + 1).width = width;
   });
   styleHeader(sheet.getRow(1), headers, widths);
-  rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths }));
+  rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths, dateFormat: options.dateFormat ?? DATE_FORMAT }));
   sheet.views = [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
   setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   return { firstUnlinkedRow };
@@ -97,7 +99,7 @@ function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: reado
   if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
-function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; columns: readonly ColumnSpec[]; widths: readonly number[] }): void {
+function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; columns: readonly ColumnSpec[]; widths: readonly number[]; dateFormat: string }): void {
   const { row, values, columns, widths } = options;
   let lines = 1;
   columns.forEach((column, c) => {
@@ -105,7 +107,7 @@ function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; col
     const cell = row.getCell(c + 1);
     cell.font = typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value ? LINK_FONT : FONT;
     const isDate = value !== null && typeof value === "object" && "date" in value;
-    if (isDate) cell.numFmt = DATE_FORMAT;
+    if (isDate) cell.numFmt = options.dateFormat;
     // Centred dates and numbers keep clear of the left-aligned text beside them.
     const horizontal = isDate || typeof value === "number" ? "center" : undefined;
     cell.alignment = { vertical: "top", wrapText: column.wrap === true, ...(horizontal ? { horizontal } : {}) };

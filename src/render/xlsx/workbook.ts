@@ -37,7 +37,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
-    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
+    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
   };
 
   writeAbout(workbook.addWorksheet(sheets.about.name), spec);
