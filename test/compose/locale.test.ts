@@ -31,6 +31,8 @@ describe("locale helpers", () => {
     ["en-US", '{{date d}} · {{date d style="long"}} · {{date d style="short"}} · {{date d style="month"}}', "Feb 14, 2025 · February 14, 2025 · 2/14/2025 · February 2025"],
     ["es-PE", "{{number 12345.5}} · {{number 0}} · {{number blank}}", "12,345.5 · 0 · "],
     ["en-US", "{{date blank}}|{{date text}}", "|soon"],
+    ["es-PE", '{{plural 1 "actividad" "actividades"}} · {{plural 12345 "actividad" "actividades"}}', "1 actividad · 12,345 actividades"],
+    ["en-US", '{{plural 0 "engagement" "engagements"}} · {{plural 1000 "engagement" "engagements"}}', "0 engagements · 1,000 engagements"],
   ])("%s: %s ⇒ %s", (locale, source, expected) => {
     expect(renderWith(locale, source, { d: "2025-02-14", blank: "", text: "soon" })).toBe(expected);
   });
