@@ -11,7 +11,7 @@ import { buildBriefing } from "../../src/model/briefing.js";
 import { weekPeriod } from "../../src/model/period.js";
 import { builtInTemplates } from "../../src/options.js";
 
-const EDITIONS: Array<{ locale: Locale; dir: string }> = [{ locale: "es-PE", dir: join(builtInTemplates(), "es-PE") }];
+const EDITIONS: Array<[Locale, string]> = [["es-PE", join(builtInTemplates(), "es-PE")]];
 
 /** What must match between editions of the packet: directive lines, heading levels, and the blocks that repeat or choose. */
 function packetOutline(template: string) {
@@ -34,7 +34,7 @@ function shapeOf(value: unknown): unknown {
   return typeof value;
 }
 
-describe.each(EDITIONS)("templates/$locale/ and templates/ stay in step", ({ locale, dir }) => {
+describe.each(EDITIONS)("templates/%s/ and templates/ stay in step", (locale, dir) => {
   let english: Templates;
   let edition: Templates;
   let render: (template: TemplateSource, as: Locale) => unknown;
