@@ -7,8 +7,6 @@ import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
 import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
-import { renderPacket } from "./render/pdf/packet.js";
-import { renderWorkbook } from "./render/xlsx/workbook.js";
 
 export interface BuildOptions {
   /** Folder of the four input CSV files. */
@@ -52,10 +50,11 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   const composition = composeBriefing(briefing, templates);
   const files: ReportFile[] = [];
   for (const format of options.formats) {
+    // The renderers load their libraries only for the formats asked for: each takes a while to load.
     const bytes =
       format === "xlsx"
-        ? await renderWorkbook({ briefing, spec: composition.workbook })
-        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
+        ? await (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec: composition.workbook })
+        : await (await import("./render/pdf/packet.js")).renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };

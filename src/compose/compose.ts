@@ -54,6 +54,7 @@ export const packetLabelsSchema = z.object({
   matrixAdded: z.string().default("added this period"),
   profileAlt: z.string().default("Engagements per topic,"),
   profileEmpty: z.string().default("No engagements in the window."),
+  tableMore: z.string().default("… and {count} more rows: see the workbook.").describe("Below a table cut short in the PDF; {count} is the rows left out."),
 });
 
 export type PacketLabels = z.infer<typeof packetLabelsSchema>;

@@ -55,10 +55,11 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
     const unusable = { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
     const parsed = file.sheet ?? parseText(kind, file);
     if (parsed === null) return unusable;
-    issues.push(...parsed.issues.map((i) => (i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i)));
+    for (const i of parsed.issues) issues.push(i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i);
     if (parsed.table === null) return unusable;
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
-    issues.push(...checked.issues);
+    // One by one: a file where every row is wrong has more issues than a call takes arguments.
+    for (const issue of checked.issues) issues.push(issue);
     const extraColumns = parsed.table.columns
       .filter((column) => !(spec.known as readonly string[]).includes(column))
       .map((column) => parsed.table!.labels[column] ?? column);
