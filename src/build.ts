@@ -2,7 +2,7 @@ import { composeBriefing } from "./compose/compose.js";
 import { loadTemplates } from "./compose/templates.js";
 import type { Config, PdfaLevel } from "./config.js";
 import { BriefkitError, type Issue } from "./errors.js";
-import { loadInputs } from "./inputs/load.js";
+import { loadInputs, type LoadResult } from "./inputs/load.js";
 import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
 import { makeReproducible } from "./output/reproducible.js";
@@ -22,6 +22,8 @@ export interface BuildOptions {
   allowInvalid?: boolean;
   /** Write the packet as PDF/A of this level; default: the config's `pdfa`. */
   pdfa?: PdfaLevel | null;
+  /** The inputs already read from `inputs` (see loadBuildInputs), so that several periods read them once. */
+  loaded?: LoadResult;
 }
 
 export interface BuildResult {
@@ -36,7 +38,7 @@ export interface BuildResult {
  * `allowInvalid` is not set; nothing is written either way.
  */
 export async function buildReports(options: BuildOptions): Promise<BuildResult> {
-  const { data, issues } = await loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
+  const { data, issues } = options.loaded ?? (await loadBuildInputs(options));
   const errors = issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0 && !options.allowInvalid) {
     throw new BriefkitError({
@@ -58,4 +60,9 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };
+}
+
+/** Reads and validates the inputs of a build, to hand to buildReports for each period. */
+export function loadBuildInputs(options: Pick<BuildOptions, "inputs" | "config">): Promise<LoadResult> {
+  return loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
 }
