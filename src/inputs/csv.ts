@@ -52,23 +52,12 @@ export function parseCsv(text: string, file: string): { table: CsvTable | null; 
   const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(text);
   if (sep) text = sep[1] + text.slice(sep[0].length);
   const delimiter = sep ? sep[2]! : detectDelimiter(text);
-  const lineAt = lineCounter(Buffer.from(text));
-  let parsed: Parsed;
+  const lineAt = lineCounter(text);
+  let records: Array<{ line: number; values: string[] }>;
   try {
-    parsed = readRecords(text, delimiter);
+    records = collectRecords(text, delimiter, lineAt);
   } catch (error) {
     return { table: null, issues: [syntaxIssue({ file, text, delimiter, error, lineAt })] };
-  }
-
-  // csv-parse counts a CRLF inside quotes as two lines, so lines are counted
-  // here from the byte offset where each record starts.
-  let start = 0;
-  const records: Array<{ line: number; values: string[] }> = [];
-  for (const { record, info } of parsed) {
-    const line = lineAt(start);
-    start = info.bytes;
-    if (record.every((value) => value.trim() === "")) continue;
-    records.push({ line, values: record });
   }
   const header = records.shift();
   if (header === undefined) {
@@ -99,6 +88,36 @@ function fitsHeader(values: readonly string[], width: number, kept: readonly num
   return kept.every((index) => index < values.length);
 }
 
+/**
+ * The non-empty records of a text with the line each starts on, kept as
+ * they are parsed: csv-parse's per-record info would double the memory an
+ * archive takes. csv-parse counts a CRLF inside quotes as two lines, so lines
+ * are counted here from the byte offset where each record starts.
+ */
+function collectRecords(text: string, delimiter: string, lineAt: (offset: number) => number): Array<{ line: number; values: string[] }> {
+  let start = 0;
+  const records: Array<{ line: number; values: string[] }> = [];
+  parse(text, {
+    ...PARSE_OPTIONS,
+    delimiter,
+    on_record: (record: string[], context: { bytes: number }) => {
+      const line = lineAt(start);
+      start = context.bytes;
+      if (!record.every((value) => value.trim() === "")) records.push({ line, values: record });
+      return null;
+    },
+  });
+  return records;
+}
+
+const PARSE_OPTIONS = {
+  relax_column_count: true,
+  // A quote inside an unquoted value (`5" gun`) is kept as typed.
+  relax_quotes: true,
+  skip_empty_lines: false,
+  bom: true,
+} as const;
+
 function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
   return parse(text, {
     delimiter,
@@ -112,14 +131,21 @@ function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
   }) as unknown as Parsed;
 }
 
-/** Line number (from 1) of a byte offset; offsets must be asked in increasing order. */
-function lineCounter(bytes: Uint8Array): (offset: number) => number {
-  let position = 0;
+/**
+ * Line number (from 1) of a byte offset in the UTF-8 form of the text, which
+ * is how csv-parse counts; offsets must be asked in increasing order. Walks
+ * the text itself rather than an encoded copy of it.
+ */
+function lineCounter(text: string): (offset: number) => number {
+  let index = 0;
+  let bytes = 0;
   let line = 1;
   return (offset) => {
-    for (; position < offset && position < bytes.length; position++) {
-      const byte = bytes[position];
-      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
+    for (; bytes < offset && index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) line++;
+      // A surrogate pair is one four-byte character: two bytes for each half.
+      bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
     }
     return line;
   };

@@ -5,7 +5,7 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncoding }
-  | { ok: false; reason: "binary" };
+  | { ok: false; reason: "binary" | "too_large" };
 
 /**
  * Turns the bytes of a whole file into text. A byte-order mark decides
@@ -39,7 +39,9 @@ function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {
         : new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     if (hasControlCharacters(text)) return { ok: false, reason: "binary" };
     return { ok: true, text, encoding };
-  } catch {
+  } catch (error) {
+    // Past V8's longest string (about 536 million characters) the file cannot be held as text.
+    if ((error as NodeJS.ErrnoException).code === "ERR_STRING_TOO_LONG" || error instanceof RangeError) return { ok: false, reason: "too_large" };
     return { ok: false, reason: "binary" };
   }
 }

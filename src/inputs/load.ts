@@ -71,7 +71,7 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
   function parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
     const decoded = file.bytes === null ? null : decodeText(file.bytes);
     if (decoded === null || !decoded.ok) {
-      const issue = fileIssue(kind, file, decoded === null ? "missing" : "binary");
+      const issue = fileIssue(kind, file, decoded === null ? "missing" : decoded.reason);
       if (issue !== null) issues.push(issue);
       return null;
     }

@@ -28,6 +28,15 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it.each([
+    ["Perú", "two-byte"],
+    ["“Lima” – 2025", "three-byte"],
+    ["🇵🇪 flag", "four-byte"],
+  ])("text with %j (%s characters) before a quoted line break ⇒ the same line numbers", (text) => {
+    const { table } = parseCsv(`\uFEFFid,title\r\n1,"${text}\r\n${text}"\r\n2,${text}\r\n\r\n3,x\n`, "f.csv");
+    expect(table?.rows.map((row) => row.line)).toEqual([2, 4, 6]);
+  });
+
   it("semicolon files ⇒ same rows", () => {
     const { table } = parseCsv("id;name\nperu;Perú\n", "f.csv");
     expect(table?.rows[0]?.cells).toEqual({ id: "peru", name: "Perú" });
