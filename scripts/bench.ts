@@ -100,7 +100,7 @@ function formatTable(rows: readonly Row[]): string {
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
-    lines.push(`| ${r.size.toLocaleString("en-US")} | ${r.inputMb.toFixed(1)} | ${s(r.briefkit)} | ${Math.round(r.size / r.briefkit.seconds).toLocaleString("en-US")} | ${rss(r.briefkit)} | ${r.xlsxMb.toFixed(1)} | ${r.pdfMb.toFixed(2)} | ${s(r.floor)} | ${ratio(r.briefkit, r.floor)} | ${r.peer ? s(r.peer) : "not installed"} | ${r.peer ? rss(r.peer) : "–"} | ${ratio(r.briefkit, r.peer)} |`);
+    lines.push(`| ${r.size.toLocaleString("en-US")} | ${r.inputMb.toFixed(1)} | ${s(r.briefkit)} | ${r.briefkit.exitCode === 0 ? Math.round(r.size / r.briefkit.seconds).toLocaleString("en-US") : "–"} | ${rss(r.briefkit)} | ${r.xlsxMb.toFixed(1)} | ${r.pdfMb.toFixed(2)} | ${s(r.floor)} | ${ratio(r.briefkit, r.floor)} | ${r.peer ? s(r.peer) : "not installed"} | ${r.peer ? rss(r.peer) : "–"} | ${ratio(r.briefkit, r.peer)} |`);
   }
   return lines.join("\n");
 }

@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   if (bytes.includes(0)) return { ok: false, reason: "binary" };
   const utf8 = decodeWith(bytes, "utf-8");
-  if (utf8.ok) return utf8;
+  if (utf8.ok || utf8.reason === "too_large") return utf8;
   return decodeWith(bytes, "windows-1252");
 }
 
