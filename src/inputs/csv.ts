@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors.js";
+import { dropAsciiPrefix, headText, isBlank, lineCounter, toSource, type CsvSource } from "./csv-source.js";
 import { checkHeader, columnLetter, keptColumns, normalizeHeader } from "./header.js";
 
 export { normalizeHeader } from "./header.js";
@@ -38,20 +39,21 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
- * Parses CSV text into rows keyed by normalised header names. Never throws:
+ * Parses CSV text (or UTF-8 bytes, see CsvSource) into rows keyed by normalised header names. Never throws:
  * syntax errors, rows of the wrong width and bad headers come back as issues.
  * Rows with nothing in them (Excel writes `,,,` for them) are skipped, and so
  * are columns with neither a name nor a value. A first line `sep=;` names the delimiter.
  */
-export function parseCsv(text: string, file: string): { table: CsvTable | null; issues: Issue[] } {
-  if (text.trim() === "") {
+export function parseCsv(input: string | Uint8Array, file: string): { table: CsvTable | null; issues: Issue[] } {
+  let text = toSource(input);
+  if (isBlank(text)) {
     return { table: null, issues: [fileIssue(file, "file_empty", "the file is empty", "it needs at least a header row")] };
   }
   // Excel writes and reads a first line `sep=;` that names the delimiter; it
   // becomes an empty line here, so that line numbers stay those of the file.
-  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(text);
-  if (sep) text = sep[1] + text.slice(sep[0].length);
-  const delimiter = sep ? sep[2]! : detectDelimiter(text);
+  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(headText(text));
+  if (sep) text = typeof text === "string" ? sep[1] + text.slice(sep[0].length) : dropAsciiPrefix(text, Buffer.byteLength(sep[0]));
+  const delimiter = sep ? sep[2]! : detectDelimiter(headText(text));
   const lineAt = lineCounter(text);
   let records: Array<{ line: number; values: string[] }>;
   try {
@@ -94,7 +96,7 @@ function fitsHeader(values: readonly string[], width: number, kept: readonly num
  * archive takes. csv-parse counts a CRLF inside quotes as two lines, so lines
  * are counted here from the byte offset where each record starts.
  */
-function collectRecords(text: string, delimiter: string, lineAt: (offset: number) => number): Array<{ line: number; values: string[] }> {
+function collectRecords(text: CsvSource, delimiter: string, lineAt: (offset: number) => number): Array<{ line: number; values: string[] }> {
   let start = 0;
   const records: Array<{ line: number; values: string[] }> = [];
   parse(text, {
@@ -118,7 +120,7 @@ const PARSE_OPTIONS = {
   bom: true,
 } as const;
 
-function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
+function readRecords(text: CsvSource, delimiter: string, toLine?: number): Parsed {
   return parse(text, {
     delimiter,
     info: true,
@@ -129,26 +131,6 @@ function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
     bom: true,
     ...(toLine === undefined ? {} : { to_line: toLine }),
   }) as unknown as Parsed;
-}
-
-/**
- * Line number (from 1) of a byte offset in the UTF-8 form of the text, which
- * is how csv-parse counts; offsets must be asked in increasing order. Walks
- * the text itself rather than an encoded copy of it.
- */
-function lineCounter(text: string): (offset: number) => number {
-  let index = 0;
-  let bytes = 0;
-  let line = 1;
-  return (offset) => {
-    for (; bytes < offset && index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) !== 0x0a)) line++;
-      // A surrogate pair is one four-byte character: two bytes for each half.
-      bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
-    }
-    return line;
-  };
 }
 
 function fieldCountIssue(options: { file: string; line: number; values: readonly string[]; header: readonly string[]; delimiter: string }): Issue {
@@ -172,7 +154,7 @@ function fieldCountIssue(options: { file: string; line: number; values: readonly
   };
 }
 
-function syntaxIssue(options: { file: string; text: string; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
+function syntaxIssue(options: { file: string; text: CsvSource; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
   const { file, error } = options;
   const info = error as { code?: string; bytes?: number; lines?: number; records?: number; column?: number; message?: string };
   const unclosed = info.code === "CSV_QUOTE_NOT_CLOSED";
@@ -195,7 +177,7 @@ function syntaxIssue(options: { file: string; text: string; delimiter: string; e
 }
 
 // The header names the column of the broken value, when the header itself reads.
-function columnName(options: { text: string; delimiter: string }, info: { records?: number; column?: number }): string | null {
+function columnName(options: { text: CsvSource; delimiter: string }, info: { records?: number; column?: number }): string | null {
   if (!info.records || typeof info.column !== "number") return null;
   try {
     const header = readRecords(options.text, options.delimiter, 1)[0]?.record ?? [];

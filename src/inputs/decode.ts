@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The encodings briefkit recognises in input files. */
@@ -27,6 +28,21 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   const utf8 = decodeWith(bytes, "utf-8");
   if (utf8.ok || utf8.reason === "too_large") return utf8;
   return decodeWith(bytes, "windows-1252");
+}
+
+/**
+ * The bytes of a file, without its byte-order mark, when they are UTF-8 text
+ * that decodeText would accept as they are; null when decodeText must decide
+ * (another encoding, or not text). Lets a large file be parsed without ever
+ * being held as one string.
+ */
+export function utf8Bytes(bytes: Uint8Array): Uint8Array | null {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) return null;
+  // Control characters are single bytes in UTF-8: every byte of a longer character is 0x80 or more.
+  for (const byte of body) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) return null;
+  return body;
 }
 
 function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {

@@ -1,7 +1,7 @@
 import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
-import { decodeText } from "./decode.js";
+import { decodeText, utf8Bytes } from "./decode.js";
 import { emptyFileHint, fileIssue, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
@@ -69,6 +69,8 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   // An .xlsx that stands in for a missing CSV arrives already read as a table.
   function parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
+    const utf8 = file.bytes === null ? null : utf8Bytes(file.bytes);
+    if (utf8 !== null) return parseCsv(utf8, file.path);
     const decoded = file.bytes === null ? null : decodeText(file.bytes);
     if (decoded === null || !decoded.ok) {
       const issue = fileIssue(kind, file, decoded === null ? "missing" : decoded.reason);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeText } from "../../src/inputs/decode.js";
+import { decodeText, utf8Bytes } from "../../src/inputs/decode.js";
 
 const text = "id,name\nperu,Perú\nvictor,Víctor – “quoted”\n";
 
@@ -32,5 +32,22 @@ describe("decodeText", () => {
 
   it("bytes with NUL ⇒ not text", () => {
     expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({ ok: false, reason: "binary" });
+  });
+});
+
+describe("utf8Bytes", () => {
+  const bytes = (...values: number[]) => new Uint8Array(values);
+  it.each([
+    ["plain UTF-8", bytes(0x61, 0x2c, 0xc3, 0xba, 0x0a), bytes(0x61, 0x2c, 0xc3, 0xba, 0x0a)],
+    ["a UTF-8 byte-order mark", bytes(0xef, 0xbb, 0xbf, 0x61, 0x0c, 0x09), bytes(0x61, 0x0c, 0x09)],
+    ["Windows-1252 (not UTF-8)", bytes(0x50, 0x65, 0x72, 0xfa), null],
+    ["a UTF-16 byte-order mark", bytes(0xff, 0xfe, 0x61, 0x00), null],
+    ["a NUL byte", bytes(0x61, 0x00, 0x62), null],
+    ["a control character", bytes(0x61, 0x07, 0x62), null],
+  ])("%s ⇒ %j", (_, input, expected) => {
+    const result = utf8Bytes(input);
+    expect(result === null ? null : [...result]).toEqual(expected === null ? null : [...expected]);
+    // Whatever it accepts, decodeText reads as the same text.
+    if (result !== null) expect(decodeText(input)).toMatchObject({ ok: true, text: new TextDecoder().decode(result) });
   });
 });
