@@ -54,9 +54,11 @@ function findPython(): string | null {
   return null;
 }
 
+/** The Python that runs bench/measure.py: any Python 3 will do. */
+const timer = python ?? (spawnSync("python3", ["--version"], { stdio: "ignore" }).status === 0 ? "python3" : null);
+
 function measure(command: string[], cwd = ROOT): Measure {
-  const python3 = python ?? "python3";
-  const output = execFileSync(python3, [join(ROOT, "bench/measure.py"), ...command], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const output = execFileSync(timer!, [join(ROOT, "bench/measure.py"), ...command], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(output) as Measure;
 }
 
@@ -111,6 +113,10 @@ function describeMachine(): string {
   return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${osType()} ${release()}, Node ${process.versions.node}, ${pythonVersion}`;
 }
 
+if (timer === null) {
+  process.stderr.write("bench: python3 is needed to measure wall time and peak memory (bench/measure.py); install it and run again\n");
+  process.exit(2);
+}
 if (!existsSync(join(ROOT, "dist/cli.js"))) {
   process.stderr.write("bench: dist/cli.js is missing; run npm run build first\n");
   process.exit(2);
