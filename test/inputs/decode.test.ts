@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeText, utf8Bytes } from "../../src/inputs/decode.js";
+import { fileIssue } from "../../src/inputs/read.js";
 
 const text = "id,name\nperu,Perú\nvictor,Víctor – “quoted”\n";
 
@@ -49,5 +50,18 @@ describe("utf8Bytes", () => {
     expect(result === null ? null : [...result]).toEqual(expected === null ? null : [...expected]);
     // Whatever it accepts, decodeText reads as the same text.
     if (result !== null) expect(decodeText(input)).toMatchObject({ ok: true, text: new TextDecoder().decode(result) });
+  });
+});
+
+describe("a file too large to hold as one string", () => {
+  it("⇒ an issue that says so and how to split it, not that the file is not text", () => {
+    const file = { path: "inputs/engagements.csv", bytes: new Uint8Array(3 * 1_048_576) };
+    expect(fileIssue("engagements", file, "too_large")).toMatchObject({
+      file: "inputs/engagements.csv",
+      code: "file_unreadable",
+      severity: "error",
+      message: expect.stringContaining("too large to read at once (3 MB)"),
+      hint: expect.stringContaining("split the archive"),
+    });
   });
 });
