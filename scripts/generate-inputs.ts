@@ -3,8 +3,8 @@
  * and seed give byte-identical CSV files. Rows are produced one at a time by
  * generator functions, so large sets can be streamed to disk.
  *
- *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed]
- *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1)
+ *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries]
+ *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1, start dates 2024-01-01 to 2025-06-30)
  */
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -25,6 +25,8 @@ export interface GenerateOptions {
   to?: string;
   /** Engagements after this day are planned, the others completed (a few cancelled). Default 2025-02-16. */
   today?: string;
+  /** Add a few more sentences to each summary, as archives of real readouts have. */
+  longSummaries?: boolean;
 }
 
 /** The four input files as CSV text, keyed like the loader's input kinds. */
@@ -127,13 +129,17 @@ export function* engagementLines(options: GenerateOptions): Generator<string> {
     const status = start > today ? "planned" : random() < 0.04 ? "cancelled" : "completed";
     const officials = Array.from({ length: Math.floor(random() * 3) }, () => `${pick(RANKS)} ${pick(GIVEN)} ${pick(FAMILY)}`);
     const names = listOf(chosen.map((p) => p.name));
-    const summary = `${KIND_WORDS[kind]} with ${names} on ${themes.map((t) => t.name.toLowerCase()).join(", ")}. Participants agreed “next steps” for ${start.slice(0, 4)}–${Number(start.slice(0, 4)) + 1}.`;
+    const summary = `${KIND_WORDS[kind]} with ${names} on ${themes.map((t) => t.name.toLowerCase()).join(", ")}. Participants agreed “next steps” for ${start.slice(0, 4)}–${Number(start.slice(0, 4)) + 1}.${options.longSummaries ? longerSummary(pick(CITIES), themes[0]!.name) : ""}`;
     yield csvLine([
       id, start, end === start ? "" : end, `${KIND_WORDS[kind]}: ${themes[0]!.name} with ${names}`,
       ["peru", ...chosen.map((p) => p.id)].join(";"), themes.map((t) => t.id).join(";"), kind, pick(CITIES),
       officials.join("; "), summary, random() < 0.85 ? `https://news.example.org/defense/${start.slice(0, 7)}/${id.toLowerCase()}` : "", status,
     ]);
   }
+}
+
+function longerSummary(city: string, topic: string): string {
+  return ` Delegations met in ${city} for working sessions on ${topic.toLowerCase()}, reviewed last year's commitments, and agreed on a calendar of exchanges, courses and joint exercises. The follow-up meeting will take place at the Ministry of Defense (Lima, Perú), with participation of the Armed Forces' Joint Command and representatives of the Ministerio del Interior.`;
 }
 
 /** The lines of initiatives.csv, header first: a three-year roadmap over the first partners and topics. */
@@ -186,12 +192,19 @@ function* batches(lines: Iterable<string>, size = 1000): Generator<string> {
 
 const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invoked) {
-  const [dir, engagements = "300", partners = "40", topics = "25", seed = "1"] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const [dir, engagements = "300", partners = "40", topics = "25", seed = "1"] = args.filter((a) => !a.startsWith("--"));
   if (dir === undefined) {
-    process.stderr.write("usage: generate-inputs OUT-DIR [engagements] [partners] [topics] [seed]\n");
+    process.stderr.write("usage: generate-inputs OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries]\n");
     process.exitCode = 2;
   } else {
-    await writeGeneratedInputs(dir, { engagements: Number(engagements), partners: Number(partners), topics: Number(topics), seed: Number(seed) });
+    const from = flag("from");
+    const to = flag("to");
+    await writeGeneratedInputs(dir, {
+      engagements: Number(engagements), partners: Number(partners), topics: Number(topics), seed: Number(seed),
+      ...(from ? { from } : {}), ...(to ? { to } : {}), longSummaries: args.includes("--long-summaries"),
+    });
     process.stdout.write(`${dir}\n`);
   }
 }

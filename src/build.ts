@@ -2,13 +2,11 @@ import { composeBriefing } from "./compose/compose.js";
 import { loadTemplates } from "./compose/templates.js";
 import type { Config, PdfaLevel } from "./config.js";
 import { BriefkitError, type Issue } from "./errors.js";
-import { loadInputs } from "./inputs/load.js";
+import { loadInputs, type LoadResult } from "./inputs/load.js";
 import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
 import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
-import { renderPacket } from "./render/pdf/packet.js";
-import { renderWorkbook } from "./render/xlsx/workbook.js";
 
 export interface BuildOptions {
   /** Folder of the four input CSV files. */
@@ -24,6 +22,8 @@ export interface BuildOptions {
   allowInvalid?: boolean;
   /** Write the packet as PDF/A of this level; default: the config's `pdfa`. */
   pdfa?: PdfaLevel | null;
+  /** The inputs already read from `inputs` (see loadBuildInputs), so that several periods read them once. */
+  loaded?: LoadResult;
 }
 
 export interface BuildResult {
@@ -38,7 +38,7 @@ export interface BuildResult {
  * `allowInvalid` is not set; nothing is written either way.
  */
 export async function buildReports(options: BuildOptions): Promise<BuildResult> {
-  const { data, issues } = await loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
+  const { data, issues } = options.loaded ?? (await loadBuildInputs(options));
   const errors = issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0 && !options.allowInvalid) {
     throw new BriefkitError({
@@ -52,11 +52,17 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   const composition = composeBriefing(briefing, templates);
   const files: ReportFile[] = [];
   for (const format of options.formats) {
+    // The renderers load their libraries only for the formats asked for: each takes a while to load.
     const bytes =
       format === "xlsx"
-        ? await renderWorkbook({ briefing, spec: composition.workbook })
-        : await renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
+        ? await (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec: composition.workbook })
+        : await (await import("./render/pdf/packet.js")).renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };
+}
+
+/** Reads and validates the inputs of a build, to hand to buildReports for each period. */
+export function loadBuildInputs(options: Pick<BuildOptions, "inputs" | "config">): Promise<LoadResult> {
+  return loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
 }

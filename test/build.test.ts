@@ -4,7 +4,7 @@ import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReports, type BuildResult } from "../src/build.js";
+import { buildReports, loadBuildInputs, type BuildResult } from "../src/build.js";
 import { DEFAULT_CONFIG, type Config } from "../src/config.js";
 import { weekPeriod } from "../src/model/period.js";
 import { writeReports } from "../src/output/write.js";
@@ -89,5 +89,17 @@ describe("building the sample packet", () => {
     const paths = await writeReports({ dir, files: result.files });
     expect(paths).toEqual([join(dir, "briefing-2025-W07.xlsx"), join(dir, "briefing-2025-W07.pdf")]);
     expect((await readdir(dir)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);
+  });
+});
+
+describe("building from inputs read once", () => {
+  it("inputs loaded beforehand ⇒ the same files as reading the folder, and the folder is not read again", async () => {
+    const period = weekPeriod("2025-W07");
+    const options = { templates: "templates", config, period, asOf: period.to, formats: ["xlsx", "pdf"] as const };
+    const fromFolder = await buildReports({ ...options, formats: [...options.formats], inputs: "inputs" });
+    const loaded = await loadBuildInputs({ inputs: "inputs", config });
+    const fromLoaded = await buildReports({ ...options, formats: [...options.formats], inputs: "no-such-folder", loaded });
+    expect(fromLoaded.files).toEqual(fromFolder.files);
+    expect(fromLoaded.issues).toEqual(fromFolder.issues);
   });
 });

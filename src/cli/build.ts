@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
-import { buildReports } from "../build.js";
+import { buildReports, loadBuildInputs } from "../build.js";
 import { loadConfig, PDFA_LEVELS, type PdfaLevel } from "../config.js";
 import { BriefkitError, type Issue } from "../errors.js";
 import { resolvePeriods, resolveSettings } from "../options.js";
@@ -109,11 +109,13 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
     progress.note(`note: ${templates} has no ${settings.config.locale}/ folder; its templates are used as they are, with ${settings.config.locale} dates`);
   }
   const outcome: BuildOutcome = { reports: [], issues: [] };
+  // Read once, however many periods: an archive takes longer to read than a packet takes to build.
+  const loaded = await loadBuildInputs({ inputs, config: settings.config });
   for (const { period, asOf } of periods) {
     const done = progress.start(`building ${period.label}`);
     try {
       const result = await buildReports({
-        inputs, templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: flags.allowInvalid === true,
+        inputs, templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: flags.allowInvalid === true, loaded,
         ...(flags.pdfa ? { pdfa: flags.pdfa } : {}),
       });
       const files = await writeReports({ dir: settings.out, files: result.files });

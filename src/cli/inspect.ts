@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { inspectFile } from "../inspect/report.js";
 
 const EXAMPLES = `
 Examples:
@@ -16,6 +15,8 @@ export function registerInspect(program: Command): void {
     .argument("<file>", "the .xlsx or .pdf file")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string) => {
+      // Loaded here: the PDF reader it needs is slow to load and changes Array.prototype.push for every other command.
+      const { inspectFile } = await import("../inspect/report.js");
       process.stdout.write(await inspectFile(file));
     });
 }

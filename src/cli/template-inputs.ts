@@ -4,7 +4,6 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { BriefkitError } from "../errors.js";
-import { renderInputWorkbook } from "../init/input-workbook.js";
 import { loadInputs } from "../inputs/load.js";
 
 const EXAMPLES = `
@@ -30,6 +29,7 @@ export function registerTemplateInputs(program: Command): void {
         throw new BriefkitError({ code: "usage", message: `${path} exists already; nothing was written (add --force to overwrite it)` });
       }
       const { data } = existsSync(dir) ? await loadInputs({ dir, dateOrder: config.dateOrder }) : { data: { partners: [], topics: [] } };
+      const { renderInputWorkbook } = await import("../init/input-workbook.js");
       const bytes = await renderInputWorkbook({
         partners: data.partners.map((p) => p.name),
         topics: data.topics.map((t) => t.name),

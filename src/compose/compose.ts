@@ -60,6 +60,7 @@ export const packetLabelsSchema = z.object({
   profileEmpty: z.string().default("No engagements in the window."),
   /** The language the templates are written in, for the PDF's language tag; default: the config's locale. */
   lang: z.string().min(1).optional(),
+  tableMore: z.string().default("… and {count} more rows: see the workbook.").describe("Below a table cut short in the PDF; {count} is the rows left out."),
 });
 
 export type PacketLabels = z.infer<typeof packetLabelsSchema>;

@@ -35,8 +35,13 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   });
   const windowMatrix = briefing.matrix.window;
   const partnerRow = new Map(windowMatrix.partners.map((id, index) => [id, index]));
+  // One pass over the archive: templates see the window's engagements, each partner's among them.
+  const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
+  const windowViews = inWindow.map(engagement);
+  const byPartner = groupByPartner(inWindow, windowViews);
+  const profiles = topicProfiles(briefing);
 
-  return {
+  const context: Record<string, unknown> = {
     title: config.title,
     office: config.office,
     marking: config.marking,
@@ -56,9 +61,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
       errors: briefing.issues.filter((i) => i.severity === "error").length,
       warnings: briefing.issues.filter((i) => i.severity === "warning").length,
     },
-    engagements: briefing.engagements.map(engagement),
     periodEngagements: briefing.periodEngagements.map(engagement),
-    windowEngagements: briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to).map(engagement),
+    windowEngagements: windowViews,
     upcoming: briefing.upcoming.map(engagement),
     partners: briefing.partners.map((p) => {
       const row = partnerRow.get(p.id);
@@ -68,11 +72,9 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         kind: p.kind,
         region: p.region,
         focus: p.id === config.focus,
-        windowCount: row === undefined ? 0 : windowEngagementCount(briefing, p.id),
-        engagements: briefing.engagements
-          .filter((e) => e.partners.includes(p.id) && e.startDate >= window.from && e.startDate <= window.to)
-          .map(engagement),
-        profile: topicProfile(briefing, p.id).map((t) => ({ name: topicName(t.id), count: t.count })),
+        windowCount: row === undefined ? 0 : (byPartner.get(p.id)?.counted ?? 0),
+        engagements: byPartner.get(p.id)?.views ?? [],
+        profile: (profiles.get(p.id) ?? []).map((t) => ({ name: topicName(t.id), count: t.count })),
       };
     }),
     topics: briefing.topics.map((t) => ({ id: t.id, name: t.name, category: t.category, description: t.description })),
@@ -105,6 +107,23 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     },
     matrix: { period: matrixSummary(briefing.matrix.period), window: matrixSummary(windowMatrix) },
   };
+  // The whole archive is made into template objects only when a template asks for it.
+  let all: unknown[] | undefined;
+  Object.defineProperty(context, "engagements", { enumerable: true, get: () => (all ??= briefing.engagements.map(engagement)) });
+  return context;
+}
+
+function groupByPartner<V>(engagements: readonly Engagement[], views: readonly V[]): Map<string, { views: V[]; counted: number }> {
+  const groups = new Map<string, { views: V[]; counted: number }>();
+  engagements.forEach((e, index) => {
+    for (const partner of e.partners) {
+      let group = groups.get(partner);
+      if (group === undefined) groups.set(partner, (group = { views: [], counted: 0 }));
+      group.views.push(views[index]!);
+      if (e.status !== "cancelled") group.counted += 1;
+    }
+  });
+  return groups;
 }
 
 /**
@@ -112,24 +131,35 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
  * cancelled) touched each, most first, ties in topic order.
  */
 export function topicProfile(briefing: Briefing, partner: string): Array<{ id: string; count: number }> {
-  const { from, to } = briefing.window;
-  const counts = new Map<string, number>();
-  for (const e of briefing.engagements) {
-    if (e.status === "cancelled" || !e.partners.includes(partner) || e.startDate < from || e.startDate > to) continue;
-    for (const topic of e.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  }
-  return briefing.topics
-    .map((t, index) => ({ id: t.id, count: counts.get(t.id) ?? 0, index }))
-    .filter((t) => t.count > 0)
-    .sort((a, b) => b.count - a.count || a.index - b.index)
-    .map(({ id, count }) => ({ id, count }));
+  return topicProfiles(briefing).get(partner) ?? [];
 }
 
-function windowEngagementCount(briefing: Briefing, partner: string): number {
+const profileCache = new WeakMap<Briefing, Map<string, Array<{ id: string; count: number }>>>();
+
+/** Every partner's topic profile, from one pass over the engagements; kept per briefing. */
+export function topicProfiles(briefing: Briefing): Map<string, Array<{ id: string; count: number }>> {
+  const cached = profileCache.get(briefing);
+  if (cached !== undefined) return cached;
   const { from, to } = briefing.window;
-  return briefing.engagements.filter(
-    (e) => e.status !== "cancelled" && e.partners.includes(partner) && e.startDate >= from && e.startDate <= to,
-  ).length;
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of briefing.engagements) {
+    if (e.status === "cancelled" || e.startDate < from || e.startDate > to) continue;
+    for (const partner of e.partners) {
+      let topics = counts.get(partner);
+      if (topics === undefined) counts.set(partner, (topics = new Map()));
+      for (const topic of e.topics) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    }
+  }
+  const profiles = new Map<string, Array<{ id: string; count: number }>>();
+  for (const [partner, topicCounts] of counts) {
+    profiles.set(partner, briefing.topics
+      .map((t, index) => ({ id: t.id, count: topicCounts.get(t.id) ?? 0, index }))
+      .filter((t) => t.count > 0)
+      .sort((a, b) => b.count - a.count || a.index - b.index)
+      .map(({ id, count }) => ({ id, count })));
+  }
+  profileCache.set(briefing, profiles);
+  return profiles;
 }
 
 function matrixSummary(matrix: Matrix) {

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Issue } from "../errors.js";
+import { dropAsciiPrefix, headText, isBlank, lineCounter, toSource, type CsvSource } from "./csv-source.js";
 import { checkHeader, columnLetter, keptColumns, normalizeHeader } from "./header.js";
 
 export { normalizeHeader } from "./header.js";
@@ -38,37 +39,27 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
- * Parses CSV text into rows keyed by normalised header names. Never throws:
+ * Parses CSV text (or UTF-8 bytes, see CsvSource) into rows keyed by normalised header names. Never throws:
  * syntax errors, rows of the wrong width and bad headers come back as issues.
  * Rows with nothing in them (Excel writes `,,,` for them) are skipped, and so
  * are columns with neither a name nor a value. A first line `sep=;` names the delimiter.
  */
-export function parseCsv(text: string, file: string): { table: CsvTable | null; issues: Issue[] } {
-  if (text.trim() === "") {
+export function parseCsv(input: string | Uint8Array, file: string): { table: CsvTable | null; issues: Issue[] } {
+  let text = toSource(input);
+  if (isBlank(text)) {
     return { table: null, issues: [fileIssue(file, "file_empty", "the file is empty", "it needs at least a header row")] };
   }
   // Excel writes and reads a first line `sep=;` that names the delimiter; it
   // becomes an empty line here, so that line numbers stay those of the file.
-  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(text);
-  if (sep) text = sep[1] + text.slice(sep[0].length);
-  const delimiter = sep ? sep[2]! : detectDelimiter(text);
-  const lineAt = lineCounter(Buffer.from(text));
-  let parsed: Parsed;
+  const sep = /^(\uFEFF?)sep=([,;\t])(?=\r?\n)/.exec(headText(text));
+  if (sep) text = typeof text === "string" ? sep[1] + text.slice(sep[0].length) : dropAsciiPrefix(text, Buffer.byteLength(sep[0]));
+  const delimiter = sep ? sep[2]! : detectDelimiter(headText(text));
+  const lineAt = lineCounter(text);
+  let records: Array<{ line: number; values: string[] }>;
   try {
-    parsed = readRecords(text, delimiter);
+    records = collectRecords(text, delimiter, lineAt);
   } catch (error) {
     return { table: null, issues: [syntaxIssue({ file, text, delimiter, error, lineAt })] };
-  }
-
-  // csv-parse counts a CRLF inside quotes as two lines, so lines are counted
-  // here from the byte offset where each record starts.
-  let start = 0;
-  const records: Array<{ line: number; values: string[] }> = [];
-  for (const { record, info } of parsed) {
-    const line = lineAt(start);
-    start = info.bytes;
-    if (record.every((value) => value.trim() === "")) continue;
-    records.push({ line, values: record });
   }
   const header = records.shift();
   if (header === undefined) {
@@ -99,7 +90,37 @@ function fitsHeader(values: readonly string[], width: number, kept: readonly num
   return kept.every((index) => index < values.length);
 }
 
-function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
+/**
+ * The non-empty records of a text with the line each starts on, kept as
+ * they are parsed: csv-parse's per-record info would double the memory an
+ * archive takes. csv-parse counts a CRLF inside quotes as two lines, so lines
+ * are counted here from the byte offset where each record starts.
+ */
+function collectRecords(text: CsvSource, delimiter: string, lineAt: (offset: number) => number): Array<{ line: number; values: string[] }> {
+  let start = 0;
+  const records: Array<{ line: number; values: string[] }> = [];
+  parse(text, {
+    ...PARSE_OPTIONS,
+    delimiter,
+    on_record: (record: string[], context: { bytes: number }) => {
+      const line = lineAt(start);
+      start = context.bytes;
+      if (!record.every((value) => value.trim() === "")) records.push({ line, values: record });
+      return null;
+    },
+  });
+  return records;
+}
+
+const PARSE_OPTIONS = {
+  relax_column_count: true,
+  // A quote inside an unquoted value (`5" gun`) is kept as typed.
+  relax_quotes: true,
+  skip_empty_lines: false,
+  bom: true,
+} as const;
+
+function readRecords(text: CsvSource, delimiter: string, toLine?: number): Parsed {
   return parse(text, {
     delimiter,
     info: true,
@@ -110,19 +131,6 @@ function readRecords(text: string, delimiter: string, toLine?: number): Parsed {
     bom: true,
     ...(toLine === undefined ? {} : { to_line: toLine }),
   }) as unknown as Parsed;
-}
-
-/** Line number (from 1) of a byte offset; offsets must be asked in increasing order. */
-function lineCounter(bytes: Uint8Array): (offset: number) => number {
-  let position = 0;
-  let line = 1;
-  return (offset) => {
-    for (; position < offset && position < bytes.length; position++) {
-      const byte = bytes[position];
-      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
-    }
-    return line;
-  };
 }
 
 function fieldCountIssue(options: { file: string; line: number; values: readonly string[]; header: readonly string[]; delimiter: string }): Issue {
@@ -146,7 +154,7 @@ function fieldCountIssue(options: { file: string; line: number; values: readonly
   };
 }
 
-function syntaxIssue(options: { file: string; text: string; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
+function syntaxIssue(options: { file: string; text: CsvSource; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
   const { file, error } = options;
   const info = error as { code?: string; bytes?: number; lines?: number; records?: number; column?: number; message?: string };
   const unclosed = info.code === "CSV_QUOTE_NOT_CLOSED";
@@ -169,7 +177,7 @@ function syntaxIssue(options: { file: string; text: string; delimiter: string; e
 }
 
 // The header names the column of the broken value, when the header itself reads.
-function columnName(options: { text: string; delimiter: string }, info: { records?: number; column?: number }): string | null {
+function columnName(options: { text: CsvSource; delimiter: string }, info: { records?: number; column?: number }): string | null {
   if (!info.records || typeof info.column !== "number") return null;
   try {
     const header = readRecords(options.text, options.delimiter, 1)[0]?.record ?? [];

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The encodings briefkit recognises in input files. */
@@ -5,7 +6,7 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncoding }
-  | { ok: false; reason: "binary" };
+  | { ok: false; reason: "binary" | "too_large" };
 
 /**
  * Turns the bytes of a whole file into text. A byte-order mark decides
@@ -25,8 +26,23 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   if (bytes.includes(0)) return { ok: false, reason: "binary" };
   const utf8 = decodeWith(bytes, "utf-8");
-  if (utf8.ok) return utf8;
+  if (utf8.ok || utf8.reason === "too_large") return utf8;
   return decodeWith(bytes, "windows-1252");
+}
+
+/**
+ * The bytes of a file, without its byte-order mark, when they are UTF-8 text
+ * that decodeText would accept as they are; null when decodeText must decide
+ * (another encoding, or not text). Lets a large file be parsed without ever
+ * being held as one string.
+ */
+export function utf8Bytes(bytes: Uint8Array): Uint8Array | null {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) return null;
+  // Control characters are single bytes in UTF-8: every byte of a longer character is 0x80 or more.
+  for (const byte of body) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) return null;
+  return body;
 }
 
 function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {
@@ -39,7 +55,9 @@ function decodeWith(bytes: Uint8Array, encoding: TextEncoding): DecodeResult {
         : new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
     if (hasControlCharacters(text)) return { ok: false, reason: "binary" };
     return { ok: true, text, encoding };
-  } catch {
+  } catch (error) {
+    // Past V8's longest string (about 536 million characters) the file cannot be held as text.
+    if ((error as NodeJS.ErrnoException).code === "ERR_STRING_TOO_LONG" || error instanceof RangeError) return { ok: false, reason: "too_large" };
     return { ok: false, reason: "binary" };
   }
 }

@@ -1,7 +1,7 @@
 import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
-import { decodeText } from "./decode.js";
+import { decodeText, utf8Bytes } from "./decode.js";
 import { emptyFileHint, fileIssue, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
@@ -55,10 +55,11 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
     const unusable = { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
     const parsed = file.sheet ?? parseText(kind, file);
     if (parsed === null) return unusable;
-    issues.push(...parsed.issues.map((i) => (i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i)));
+    for (const i of parsed.issues) issues.push(i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i);
     if (parsed.table === null) return unusable;
     const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
-    issues.push(...checked.issues);
+    // One by one: a file where every row is wrong has more issues than a call takes arguments.
+    for (const issue of checked.issues) issues.push(issue);
     const extraColumns = parsed.table.columns
       .filter((column) => !(spec.known as readonly string[]).includes(column))
       .map((column) => parsed.table!.labels[column] ?? column);
@@ -68,9 +69,11 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
 
   // An .xlsx that stands in for a missing CSV arrives already read as a table.
   function parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
+    const utf8 = file.bytes === null ? null : utf8Bytes(file.bytes);
+    if (utf8 !== null) return parseCsv(utf8, file.path);
     const decoded = file.bytes === null ? null : decodeText(file.bytes);
     if (decoded === null || !decoded.ok) {
-      const issue = fileIssue(kind, file, decoded === null ? "missing" : "binary");
+      const issue = fileIssue(kind, file, decoded === null ? "missing" : decoded.reason);
       if (issue !== null) issues.push(issue);
       return null;
     }

@@ -45,11 +45,18 @@ async function readXlsxInstead(csvPath: string): Promise<InputFile | null> {
 }
 
 /** The issue for a file that is missing, cannot be read or is not text; `null` when it is fine to go on. */
-export function fileIssue(kind: InputKind, file: InputFile, problem: "missing" | "binary"): Issue | null {
+export function fileIssue(kind: InputKind, file: InputFile, problem: "missing" | "binary" | "too_large"): Issue | null {
   const spec = INPUT_FILES[kind];
   const base = { file: file.path, line: null, column: null, value: null, severity: "error" as const };
   if (file.unreadable !== undefined) {
     return { ...base, code: "file_unreadable", ...unreadable(file.unreadable) };
+  }
+  if (problem === "too_large") {
+    return {
+      ...base, code: "file_unreadable",
+      message: `the file is too large to read at once (${Math.round((file.bytes?.length ?? 0) / 1_048_576)} MB); briefkit reads files of up to about 500 million characters`,
+      hint: "split the archive, for example one file per year, and build from the years the packet needs",
+    };
   }
   if (problem === "binary") {
     return {

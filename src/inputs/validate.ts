@@ -65,7 +65,8 @@ export function validateTable<S extends z.ZodType>(options: {
         rowIssues.push(toIssue(file, row.line, row.cells, zodIssue));
       }
     }
-    issues.push(...rowIssues, ...checkText({ file, line: row.line, cells: row.cells, labels: table.labels, skip: ["source_url"] }));
+    for (const issue of rowIssues) issues.push(issue);
+    issues.push(...checkText({ file, line: row.line, cells: row.cells, labels: table.labels, skip: ["source_url"] }));
     if (rowIssues.length === 0 && result.success) {
       const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
       rows.push({ line: row.line, value: result.data, extra });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Issue } from "../errors.js";
 import { normalizeHeader, type CsvRow, type CsvTable } from "./csv.js";
 
@@ -32,7 +32,9 @@ export async function readXlsxInput(path: string): Promise<{ path: string; bytes
  * skipped. Never throws on a bad file.
  */
 export async function parseXlsx(bytes: Uint8Array, file: string): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only when a workbook stands in for a CSV file: it is slow to load.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -28,6 +28,27 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it.each([
+    ["Perú", "two-byte"],
+    ["“Lima” – 2025", "three-byte"],
+    ["🇵🇪 flag", "four-byte"],
+  ])("text with %j (%s characters) before a quoted line break ⇒ the same line numbers", (text) => {
+    const { table } = parseCsv(`\uFEFFid,title\r\n1,"${text}\r\n${text}"\r\n2,${text}\r\n\r\n3,x\n`, "f.csv");
+    expect(table?.rows.map((row) => row.line)).toEqual([2, 4, 6]);
+  });
+
+  it.each([
+    ['ID,Title\r\n1,"two\r\nlines"\r\n\r\n2,"say ""hi"""\r\n'],
+    ["sep=;\nid;name\nperu;Perú\n"],
+    ["\uFEFFid,title\n1,“Lima” – 🇵🇪\n2,x,y\n"],
+    ['id,title\n1,"never closed\n2,x\n'],
+    ["id,,name\na\n"],
+    [" \r\n\t\n"],
+    [""],
+  ])("%j as UTF-8 bytes ⇒ the same rows and issues as the text", (text) => {
+    expect(parseCsv(new TextEncoder().encode(text), "f.csv")).toEqual(parseCsv(text, "f.csv"));
+  });
+
   it("semicolon files ⇒ same rows", () => {
     const { table } = parseCsv("id;name\nperu;Perú\n", "f.csv");
     expect(table?.rows[0]?.cells).toEqual({ id: "peru", name: "Perú" });

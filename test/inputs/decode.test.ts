@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeText } from "../../src/inputs/decode.js";
+import { decodeText, utf8Bytes } from "../../src/inputs/decode.js";
+import { fileIssue } from "../../src/inputs/read.js";
 
 const text = "id,name\nperu,Perú\nvictor,Víctor – “quoted”\n";
 
@@ -32,5 +33,35 @@ describe("decodeText", () => {
 
   it("bytes with NUL ⇒ not text", () => {
     expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toEqual({ ok: false, reason: "binary" });
+  });
+});
+
+describe("utf8Bytes", () => {
+  const bytes = (...values: number[]) => new Uint8Array(values);
+  it.each([
+    ["plain UTF-8", bytes(0x61, 0x2c, 0xc3, 0xba, 0x0a), bytes(0x61, 0x2c, 0xc3, 0xba, 0x0a)],
+    ["a UTF-8 byte-order mark", bytes(0xef, 0xbb, 0xbf, 0x61, 0x0c, 0x09), bytes(0x61, 0x0c, 0x09)],
+    ["Windows-1252 (not UTF-8)", bytes(0x50, 0x65, 0x72, 0xfa), null],
+    ["a UTF-16 byte-order mark", bytes(0xff, 0xfe, 0x61, 0x00), null],
+    ["a NUL byte", bytes(0x61, 0x00, 0x62), null],
+    ["a control character", bytes(0x61, 0x07, 0x62), null],
+  ])("%s ⇒ %j", (_, input, expected) => {
+    const result = utf8Bytes(input);
+    expect(result === null ? null : [...result]).toEqual(expected === null ? null : [...expected]);
+    // Whatever it accepts, decodeText reads as the same text.
+    if (result !== null) expect(decodeText(input)).toMatchObject({ ok: true, text: new TextDecoder().decode(result) });
+  });
+});
+
+describe("a file too large to hold as one string", () => {
+  it("⇒ an issue that says so and how to split it, not that the file is not text", () => {
+    const file = { path: "inputs/engagements.csv", bytes: new Uint8Array(3 * 1_048_576) };
+    expect(fileIssue("engagements", file, "too_large")).toMatchObject({
+      file: "inputs/engagements.csv",
+      code: "file_unreadable",
+      severity: "error",
+      message: expect.stringContaining("too large to read at once (3 MB)"),
+      hint: expect.stringContaining("split the archive"),
+    });
   });
 });

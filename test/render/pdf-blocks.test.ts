@@ -9,9 +9,10 @@ import { DEFAULT_CONFIG } from "../../src/config.js";
 import type { Briefing } from "../../src/model/briefing.js";
 import { weekPeriod } from "../../src/model/period.js";
 import { renderPacket } from "../../src/render/pdf/packet.js";
+import { MAX_TABLE_ROWS } from "../../src/render/pdf/blocks.js";
 import { inspectPdf } from "./pdf-tools.js";
 
-const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixAlt: "Heat map", matrixAdded: "added", profileAlt: "Topics", profileEmpty: "None" };
+const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixAlt: "Heat map", matrixAdded: "added", profileAlt: "Topics", profileEmpty: "None", tableMore: "and {count} more in the workbook" };
 const cell = (text: string): Inline[] => [{ text }];
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")}`);
 
@@ -41,6 +42,18 @@ describe("tables in the packet", () => {
     pdf.flow.forEach((page) => {
       for (const name of page.match(/row\d{3}/g) ?? []) expect(page).toContain(`r${Number(name.slice(3))}w0012`);
     });
+  });
+
+  it.each([
+    [MAX_TABLE_ROWS, null],
+    [MAX_TABLE_ROWS + 1234, "and 1,234 more in the workbook"],
+  ])("a table of %i rows ⇒ its first rows drawn, then the note %j", async (length, note) => {
+    const rows = Array.from({ length }, (_, i) => [cell(`row${String(i + 1).padStart(4, "0")}`)]);
+    const pdf = await render([{ type: "table", header: [cell("Name")], rows }]);
+    const text = pdf.flow.join("\n");
+    expect(text.match(/row\d{4}/g)).toEqual(rows.slice(0, MAX_TABLE_ROWS).map((_, i) => `row${String(i + 1).padStart(4, "0")}`));
+    if (note === null) expect(text).not.toContain("more in the workbook");
+    else expect(text.indexOf(note)).toBeGreaterThan(text.lastIndexOf(`row${MAX_TABLE_ROWS}`));
   });
 
   it("a row taller than a page is split between lines, with the header repeated, losing no word", async () => {

@@ -9,6 +9,7 @@ import { plainText, type Document } from "../../src/compose/document.js";
 import { loadTemplates } from "../../src/compose/templates.js";
 import { DEFAULT_CONFIG, type Config } from "../../src/config.js";
 import { weekPeriod } from "../../src/model/period.js";
+import { MAX_TABLE_ROWS } from "../../src/render/pdf/blocks.js";
 import { flattenOutlines, inspectPdf, type PdfReport } from "./pdf-tools.js";
 
 const MARKING = "UNCLASSIFIED // FOR OFFICIAL USE ONLY";
@@ -100,10 +101,16 @@ describe.each([
     }
   });
 
-  it("the source links are link annotations to the sources", () => {
+  it("the source links are link annotations to the sources, as far as the Sources table goes before it is cut short", () => {
     const { briefing } = result;
     const shown = briefing.engagements.filter((e) => e.startDate >= briefing.window.from && e.startDate <= briefing.window.to);
-    const expected = new Set([...shown, ...briefing.upcoming].flatMap((e) => (e.sourceUrl ? [e.sourceUrl] : [])));
+    const listed = [...shown, ...briefing.upcoming];
+    // The period's engagements link their sources in their own section too.
+    const linked = [...listed.slice(0, MAX_TABLE_ROWS), ...briefing.periodEngagements];
+    const expected = new Set(linked.flatMap((e) => (e.sourceUrl ? [e.sourceUrl] : [])));
+    const note = `… and ${listed.length - MAX_TABLE_ROWS} more rows: see the workbook.`;
+    if (listed.length > MAX_TABLE_ROWS) expect(pdf.flow.join("\n")).toContain(note);
+    else expect(pdf.flow.join("\n")).not.toContain("more rows: see the workbook");
     expect(new Set(pdf.uriLinks)).toEqual(expected);
     expect(pdf.linkAnnotations).toBeGreaterThanOrEqual(pdf.uriLinks.length);
   });

@@ -99,7 +99,7 @@ describe("dates in another time zone", () => {
     process.env.TZ = zone;
     expect(new Date(Date.UTC(2025, 1, 11)).getTimezoneOffset()).not.toBe(0);
     const { workbook } = await buildWorkbook(SPECIAL);
-    const sheet = workbook.getWorksheet("Engagement topics")!;
+    const sheet = workbook.getWorksheet("Engagements")!;
     expect(sheet.getCell(2, 1).value).toBe("E9");
     expect(sheet.getCell(2, 2).value).toEqual(new Date(Date.UTC(2023, 0, 1)));
     const last = sheet.getRow(sheet.rowCount);

@@ -44,12 +44,13 @@ async function renamedTemplates(): Promise<string> {
   return dir;
 }
 
-/** A user's edits: cancel the first row of Engagement topics, add one row, and spoil every cached count. */
+/** A user's edits: cancel the first row of Engagement topics, add two rows, and spoil every cached count. */
 async function editWorkbook(bytes: Uint8Array): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
   const workbook = await readWorkbook(bytes);
   const topics = workbook.getWorksheet("Engagement topics")!;
   topics.getCell(2, 3).value = "Cancelled";
   topics.addRow(["E99", new Date(Date.UTC(2025, 1, 14)), "completed", "Plain XY", "Topic ?", "xy", "t?"]);
+  topics.addRow(["E98", new Date(Date.UTC(2025, 1, 13)), "completed", "Plain XY", "Topic ?", "xy", "t?"]);
   workbook.getWorksheet("Matrix")!.eachRow((row) => row.eachCell((cell) => {
     if (cell.formula) cell.value = { formula: cell.formula, result: 999 };
   }));

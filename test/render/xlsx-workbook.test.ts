@@ -82,16 +82,26 @@ describe.each([["inputs"], [SPECIAL]])("the workbook of %s", (inputs) => {
     for (let c = 1; c <= header.length; c++) expect(sheet.getColumn(c).width ?? 9).toBeLessThanOrEqual(50);
   });
 
-  it("the Engagement topics sheet has one row per engagement × partner × topic, with date cells", () => {
+  it("the Engagement topics sheet has one row per engagement × partner × topic of the window and period, with date cells", () => {
     const sheet = workbook.getWorksheet("Engagement topics")!;
     const engagements = workbook.getWorksheet("Engagements")!;
+    const from = WINDOW.from < PERIOD.from ? WINDOW.from : PERIOD.from;
+    const to = WINDOW.to > PERIOD.to ? WINDOW.to : PERIOD.to;
     let expected = 0;
+    let outside = 0;
     for (let r = 2; r <= engagements.rowCount; r++) {
+      const start = (engagements.getCell(r, 2).value as Date).toISOString().slice(0, 10);
       const count = (c: number) => String(engagements.getCell(r, c).value).split("; ").length;
-      expected += count(7) * count(8);
+      if (start >= from && start <= to) expected += count(7) * count(8);
+      else outside += 1;
     }
+    expect(outside).toBeGreaterThan(0);
     expect(sheet.rowCount - 1).toBe(expected);
     expect(sheet.getCell(2, 2).value).toBeInstanceOf(Date);
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const start = (sheet.getCell(r, 2).value as Date).toISOString().slice(0, 10);
+      expect(start >= from && start <= to, `row ${r}: ${start}`).toBe(true);
+    }
   });
 
   it.each(SHEETS.slice(2))("%s ⇒ an Excel table whose column names are its header cells, unique", (name) => {

@@ -23,7 +23,12 @@ export interface DrawContext {
   tocs: ReservedToc[];
   matrix: (which: "period" | "window") => void;
   profile: (partner: string) => void;
+  /** The note below a table cut short, with {count} for the rows left out. */
+  tableMore: string;
 }
+
+/** Rows a table in the packet shows at most; the workbook lists them all. */
+export const MAX_TABLE_ROWS = 200;
 
 /** Draws the top-level blocks of a document in order. */
 export function drawBlocks(context: DrawContext, blocks: readonly Block[]): void {
@@ -35,6 +40,15 @@ export function drawBlocks(context: DrawContext, blocks: readonly Block[]): void
       drawBlock(context, block);
     }
   });
+}
+
+// A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook.
+function drawCappedTable(context: DrawContext, block: Extract<Block, { type: "table" }>): void {
+  if (block.rows.length <= MAX_TABLE_ROWS) return drawTable(context.doc, context.root, block);
+  drawTable(context.doc, context.root, { ...block, rows: block.rows.slice(0, MAX_TABLE_ROWS) });
+  const more = context.tableMore.replace("{count}", (block.rows.length - MAX_TABLE_ROWS).toLocaleString("en-US"));
+  drawRuns(context.doc, { parent: context.root, runs: [{ text: more, bold: false, italic: true }] });
+  context.doc.moveDown(0.5);
 }
 
 function drawBlock(context: DrawContext, block: Block): void {
@@ -50,7 +64,7 @@ function drawBlock(context: DrawContext, block: Block): void {
     case "list":
       return drawList(context, block.items);
     case "table":
-      return drawTable(doc, root, block);
+      return drawCappedTable(context, block);
     case "matrix":
       return context.matrix(block.which);
     case "profile":

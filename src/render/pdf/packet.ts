@@ -39,6 +39,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
     destinations: new Map(),
     pages: new Map(),
     tocs: [],
+    tableMore: labels.tableMore,
     matrix: (which) =>
       drawHeatmap(doc, root, {
         matrix: briefing.matrix[which],

@@ -140,9 +140,14 @@ function columnWidths(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] 
     { text: plainText(table.header[i]!), header: true },
     ...table.rows.map((row) => ({ text: plainText(row[i] ?? []), header: false })),
   ]);
-  const natural = columns.map((cells) => Math.min(260, Math.max(...cells.map((c) => measure(c.text, c.header))) + 2 * PAD));
+  const widest = (values: Iterable<number>) => {
+    let max = -Infinity;
+    for (const value of values) max = Math.max(max, value);
+    return max;
+  };
+  const natural = columns.map((cells) => Math.min(260, widest(cells.map((c) => measure(c.text, c.header))) + 2 * PAD));
   const minimum = columns.map((cells) =>
-    Math.min(available * 0.45, Math.max(...cells.flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.header)))) + 2 * PAD),
+    Math.min(available * 0.45, widest(cells.flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.header)))) + 2 * PAD),
   );
   const base = minimum.reduce((a, b) => a + b, 0);
   if (base > available) return minimum.map((m) => (m * available) / base);

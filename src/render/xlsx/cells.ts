@@ -42,7 +42,7 @@ export function linkText(url: string): string {
 export function displayLength(value: CellValue): number {
   if (value === null) return 0;
   if (typeof value === "number") return String(value).length;
-  if (typeof value === "string") return Math.max(...value.split("\n").map((line) => line.length));
+  if (typeof value === "string") return value.split("\n").reduce((widest, line) => Math.max(widest, line.length), 0);
   return "date" in value ? 10 : value.text.length;
 }
 

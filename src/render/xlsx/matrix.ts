@@ -5,6 +5,7 @@ import type { Matrix } from "../../model/matrix.js";
 import { FONT, HEADER_FILL } from "./cells.js";
 import { MAX_CRITERION_LENGTH, columnLetter, columnRange, dateFormula, exactCriterion, quoteString } from "./formula.js";
 import { setupPrinting } from "./print.js";
+import { setViews } from "./sheet.js";
 
 /** The columns of the Engagement topics sheet, in order; the matrix formulas count over them. */
 export const TOPIC_SHEET_KEYS = ["id", "date", "status", "partner", "topic", "partner_id", "topic_id"] as const;
@@ -45,7 +46,7 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   const widest = Math.max(labels.corner.length, labels.total.length, ...briefing.partners.map((p) => p.name.length));
   sheet.getColumn(1).width = Math.min(40, Math.max(16, widest + 2));
   for (let c = 2; c <= briefing.topics.length + 2; c++) sheet.getColumn(c).width = 7;
-  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: window.headerRow }];
+  setViews(sheet, [{ state: "frozen", xSplit: 1, ySplit: window.headerRow }]);
   const width = (sheet.getColumn(1).width ?? 16) + 7 * (briefing.topics.length + 1);
   setupPrinting(sheet, { marking: spec.marking, pageNumber: spec.pageNumber, repeatRows: `${window.headerRow}:${window.headerRow}`, width });
 }

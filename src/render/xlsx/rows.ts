@@ -17,13 +17,14 @@ export function buildRows(briefing: Briefing, leftOut: { row: string; file: stri
     ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
   ];
   const { from, to } = briefing.window;
-  const windowCount = (id: string) => briefing.engagements.filter((e) => e.partners.includes(id) && countsInSpan(e, from, to)).length;
+  const windowCounts = new Map<string, number>();
+  for (const e of briefing.engagements) {
+    if (countsInSpan(e, from, to)) for (const p of e.partners) windowCounts.set(p, (windowCounts.get(p) ?? 0) + 1);
+  }
+  const windowCount = (id: string) => windowCounts.get(id) ?? 0;
   return {
     engagements: briefing.engagements.map(engagement),
-    // One row per engagement × partner × topic, with the ids the matrix formulas match.
-    engagementTopics: briefing.engagements.flatMap((e) =>
-      e.partners.flatMap((p) => e.topics.map((t): CellValue[] => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t])),
-    ),
+    engagementTopics: topicRows(briefing, (e, p, t) => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t]),
     upcoming: briefing.upcoming.map((e): CellValue[] => [
       date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
     ]),
@@ -34,6 +35,23 @@ export function buildRows(briefing: Briefing, leftOut: { row: string; file: stri
     ]),
     issues: briefing.issues.map((i): CellValue[] => [i.severity, leftOutText(i, leftOut), i.file, i.line, i.column, i.value, i.message, i.hint]),
   };
+}
+
+/**
+ * One row per engagement × partner × topic, with the ids the matrix formulas
+ * match; only for engagements that start in the trailing window or the
+ * period, the only ones the formulas count. The whole archive would make
+ * millions of rows, past Excel's 1,048,576 a sheet.
+ */
+function topicRows(briefing: Briefing, row: (e: Engagement, partner: string, topic: string) => CellValue[]): CellValue[][] {
+  const from = briefing.window.from < briefing.period.from ? briefing.window.from : briefing.period.from;
+  const to = briefing.window.to > briefing.period.to ? briefing.window.to : briefing.period.to;
+  const rows: CellValue[][] = [];
+  for (const e of briefing.engagements) {
+    if (e.startDate < from || e.startDate > to) continue;
+    for (const p of e.partners) for (const t of e.topics) rows.push(row(e, p, t));
+  }
+  return rows;
 }
 
 /** What the Issues sheet says a build left out for an issue: the row, the whole file, or nothing. */

@@ -45,13 +45,19 @@ export function writeTable(options: {
   linkLimit?: number;
   /** Columns kept in view when scrolling right, besides the header row kept in view when scrolling down. */
   freezeColumns?: number;
+  /**
+   * The sheet belongs to exceljs's streaming writer: rows are written and
+   * let go one at a time, with a filter on the header instead of an Excel
+   * table, which that writer cannot make.
+   */
+  stream?: boolean;
 }): TableResult {
   const { sheet, columns, rows } = options;
   const headers = uniqueHeaders(columns.map((c) => c.header));
   const linkLimit = options.linkLimit ?? MAX_LINKS_PER_SHEET;
   let links = 0;
   let firstUnlinkedRow: number | null = null;
-  const values = rows.map((row, r) =>
+  const toValues = (row: readonly CellValue[], r: number) =>
     columns.map((_, c) => {
       const value = row[c] ?? null;
       if (value === null || typeof value !== "object" || !("link" in value)) return toExcel(value, false);
@@ -61,8 +67,15 @@ export function writeTable(options: {
       }
       firstUnlinkedRow ??= r + 2;
       return toExcel(value, false);
-    }),
-  );
+    });
+  const widths = columns.map((column, c) => fitWidth(column, headers[c]!, rows.map((row) => row[c] ?? null)));
+  setViews(sheet, [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }]);
+  setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
+  if (options.stream) {
+    streamRows({ sheet, headers, widths, columns, rows, toValues, dateFormat: options.dateFormat ?? DATE_FORMAT });
+    return { firstUnlinkedRow };
+  }
+  const values = rows.map(toValues);
   if (rows.length > 0 && columns.length > 0) {
     sheet.addTable({
       name: options.tableName,
@@ -76,15 +89,44 @@ export function writeTable(options: {
     sheet.addRow(headers);
     if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   }
-  const widths = columns.map((column, c) => fitWidth(column, headers[c]!, rows.map((row) => row[c] ?? null)));
   widths.forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
   });
   styleHeader(sheet.getRow(1), headers, widths);
-  rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths, dateFormat: options.dateFormat ?? DATE_FORMAT }));
-  sheet.views = [{ state: "frozen", xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
-  setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths, styles, dateFormat: options.dateFormat ?? DATE_FORMAT }));
   return { firstUnlinkedRow };
+}
+
+/** Sets a sheet's views in place: the streaming writer's sheets only let their list be changed, not replaced. */
+export function setViews(sheet: ExcelJS.Worksheet, views: Array<Partial<ExcelJS.WorksheetView>>): void {
+  sheet.views.splice(0, sheet.views.length, ...(views as ExcelJS.WorksheetView[]));
+}
+
+// Widths go first: the streaming writer writes the columns with the first row.
+function streamRows(options: {
+  sheet: ExcelJS.Worksheet;
+  headers: readonly string[];
+  widths: readonly number[];
+  columns: readonly ColumnSpec[];
+  rows: ReadonlyArray<readonly CellValue[]>;
+  toValues: (row: readonly CellValue[], r: number) => ExcelJS.CellValue[];
+  dateFormat: string;
+}): void {
+  const { sheet, headers, widths, columns, rows, dateFormat } = options;
+  widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  const header = sheet.addRow(headers);
+  styleHeader(header, headers, widths);
+  header.commit();
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  rows.forEach((values, r) => {
+    const row = sheet.addRow(options.toValues(values, r));
+    styleRow({ row, values, columns, widths, styles, dateFormat });
+    row.commit();
+  });
 }
 
 function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: readonly number[]): void {
@@ -99,26 +141,51 @@ function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths: reado
   if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
-function styleRow(options: { row: ExcelJS.Row; values: readonly CellValue[]; columns: readonly ColumnSpec[]; widths: readonly number[]; dateFormat: string }): void {
+function styleRow(options: {
+  row: ExcelJS.Row;
+  values: readonly CellValue[];
+  columns: readonly ColumnSpec[];
+  widths: readonly number[];
+  styles: Map<string, Partial<ExcelJS.Style>>;
+  dateFormat: string;
+}): void {
   const { row, values, columns, widths } = options;
   let lines = 1;
   columns.forEach((column, c) => {
     const value = values[c] ?? null;
     const cell = row.getCell(c + 1);
-    cell.font = typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value ? LINK_FONT : FONT;
+    const link = typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value;
     const isDate = value !== null && typeof value === "object" && "date" in value;
-    if (isDate) cell.numFmt = options.dateFormat;
-    // Centred dates and numbers keep clear of the left-aligned text beside them.
-    const horizontal = isDate || typeof value === "number" ? "center" : undefined;
-    cell.alignment = { vertical: "top", wrapText: column.wrap === true, ...(horizontal ? { horizontal } : {}) };
+    const centred = isDate || typeof value === "number";
+    // Cells that look alike share one style object: exceljs then writes each style once instead of once a cell.
+    cell.style = sharedStyle(options.styles, { link, isDate, centred, wrap: column.wrap === true, dateFormat: options.dateFormat });
     if (column.wrap) lines = Math.max(lines, wrappedLines(value, widths[c]!));
   });
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so set each row's height.
   if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
+function sharedStyle(
+  styles: Map<string, Partial<ExcelJS.Style>>,
+  look: { link: boolean; isDate: boolean; centred: boolean; wrap: boolean; dateFormat: string },
+): Partial<ExcelJS.Style> {
+  const key = `${look.link}|${look.isDate}|${look.centred}|${look.wrap}|${look.dateFormat}`;
+  let style = styles.get(key);
+  if (style === undefined) {
+    style = {
+      font: look.link ? LINK_FONT : FONT,
+      ...(look.isDate ? { numFmt: look.dateFormat } : {}),
+      // Centred dates and numbers keep clear of the left-aligned text beside them.
+      alignment: { vertical: "top", wrapText: look.wrap, ...(look.centred ? { horizontal: "center" as const } : {}) },
+    };
+    styles.set(key, style);
+  }
+  return style;
+}
+
 function fitWidth(column: ColumnSpec, header: string, values: readonly CellValue[]): number {
-  const widest = Math.max(Math.min(header.length, 16), ...values.map(displayLength));
+  let widest = Math.min(header.length, 16);
+  for (const value of values) widest = Math.max(widest, displayLength(value));
   const cap = column.maxWidth ?? (column.wrap ? MAX_WRAP_WIDTH : MAX_WIDTH);
   return Math.min(cap, Math.max(MIN_WIDTH, widest + 2));
 }

@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
@@ -20,16 +21,33 @@ const ENGAGEMENT_LAYOUT = {
 const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
 const ABOUT_TEXT_WIDTH = 80;
 
+/** Above this many engagements the workbook is written with exceljs's streaming writer. */
+export const STREAM_ABOVE = 5_000;
+
 /**
  * Draws the workbook of a briefing, with the names and headers the template
  * gave. Source links beyond `linkLimit` (Excel's 65,530 a sheet unless given)
  * are written as plain text, with a warning on the Issues sheet.
+ *
+ * An archive of more than `streamAbove` engagements (default STREAM_ABOVE)
+ * is written with exceljs's streaming writer, each sheet finished and let go
+ * before the next: the same cells, styles and settings, but its lists get a
+ * filter on the header row instead of an Excel table, which that writer
+ * cannot make.
  */
-export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec; linkLimit?: number }): Promise<Uint8Array> {
+export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec; linkLimit?: number; streamAbove?: number }): Promise<Uint8Array> {
   const { briefing, spec } = options;
   const { sheets, marking } = spec;
-  const workbook = new ExcelJS.Workbook();
+  const stream = briefing.engagements.length > (options.streamAbove ?? STREAM_ABOVE);
+  const chunks: Buffer[] = [];
+  const workbook = stream
+    ? new ExcelJS.stream.xlsx.WorkbookWriter({ stream: collect(chunks), useStyles: true, useSharedStrings: false })
+    : new ExcelJS.Workbook();
   setProperties(workbook, briefing, spec);
+  // The streaming writer needs each sheet finished before the next begins, or it holds them all.
+  const done = (sheet: ExcelJS.Worksheet) => {
+    if (stream) (sheet as unknown as { commit(): void }).commit();
+  };
 
   const rows = buildRows(briefing, sheets.issues.leftOut);
   const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[]; freezeColumns?: number }) => {
@@ -37,11 +55,19 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
-    return writeTable({ sheet: workbook.addWorksheet(part.sheet.name), tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns });
+    const sheet = workbook.addWorksheet(part.sheet.name, opening({ state: "frozen", xSplit: part.freezeColumns ?? 0, ySplit: 1 }));
+    const result = writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream });
+    done(sheet);
+    return result;
   };
 
-  writeAbout(workbook.addWorksheet(sheets.about.name), spec);
-  writeMatrixSheet({ sheet: workbook.addWorksheet(sheets.matrix.name), briefing, spec });
+  const about = workbook.addWorksheet(sheets.about.name, opening());
+  writeAbout(about, spec);
+  done(about);
+  // The window's header row is always row 3: the title, the note, then the header.
+  const matrix = workbook.addWorksheet(sheets.matrix.name, opening({ state: "frozen", xSplit: 1, ySplit: 3 }));
+  writeMatrixSheet({ sheet: matrix, briefing, spec });
+  done(matrix);
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
   const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
   table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
@@ -54,7 +80,26 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   }
   table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * What a sheet needs from the start: the streaming writer writes the frozen
+ * panes and the fit-to-page flag as soon as the sheet is added.
+ */
+function opening(view?: Partial<ExcelJS.WorksheetView>): Partial<ExcelJS.AddWorksheetOptions> {
+  return { ...(view ? { views: [view as ExcelJS.WorksheetView] } : {}), pageSetup: { fitToPage: true } as ExcelJS.PageSetup };
+}
+
+function collect(chunks: Buffer[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
 }
 
 /** Title, subject and author from the template and config; dates from the as-of date, never the clock. */
