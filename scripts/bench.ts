@@ -127,5 +127,5 @@ for (const size of sizes) rows.push(await benchSize(size));
 const table = formatTable(rows);
 const report = `# Benchmark\n\n${new Date().toISOString().slice(0, 10)} · ${describeMachine()}\n\nPacket for 2025-W07 (workbook and PDF) from an archive of engagements over 2019–2025, 40 partners, 25 topics, long summaries. Times are wall clock, Node start included.\n\n${table}\n`;
 mkdirSync(join(ROOT, "bench"), { recursive: true });
-writeFileSync(join(ROOT, outFile), report);
+writeFileSync(resolve(ROOT, outFile), report);
 process.stdout.write(`${report}\nwritten to ${outFile}\n`);
