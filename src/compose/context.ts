@@ -3,6 +3,7 @@ import type { Engagement } from "../inputs/schemas.js";
 import type { Matrix } from "../model/matrix.js";
 import { toUtcDate } from "../dates.js";
 import { formatIssue, issueEffect } from "../errors.js";
+import { MAX_TABLE_ROWS } from "./document.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,
@@ -35,10 +36,11 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   });
   const windowMatrix = briefing.matrix.window;
   const partnerRow = new Map(windowMatrix.partners.map((id, index) => [id, index]));
-  // One pass over the archive: templates see the window's engagements, each partner's among them.
+  // One pass over the archive: templates see the window's engagements, each partner's among them,
+  // and the upcoming ones, at most the rows a packet table shows; the `…LeftOut` counts say how many more there are.
   const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
-  const windowViews = inWindow.map(engagement);
-  const byPartner = groupByPartner(inWindow, windowViews);
+  const windowViews = inWindow.slice(0, MAX_TABLE_ROWS).map(engagement);
+  const byPartner = groupByPartner(inWindow, engagement);
   const profiles = topicProfiles(briefing);
 
   const context: Record<string, unknown> = {
@@ -63,7 +65,9 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     },
     periodEngagements: briefing.periodEngagements.map(engagement),
     windowEngagements: windowViews,
-    upcoming: briefing.upcoming.map(engagement),
+    windowEngagementsLeftOut: inWindow.length - windowViews.length,
+    upcoming: briefing.upcoming.slice(0, MAX_TABLE_ROWS).map(engagement),
+    upcomingLeftOut: Math.max(0, briefing.upcoming.length - MAX_TABLE_ROWS),
     partners: briefing.partners.map((p) => {
       const row = partnerRow.get(p.id);
       return {
@@ -74,6 +78,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         focus: p.id === config.focus,
         windowCount: row === undefined ? 0 : (byPartner.get(p.id)?.counted ?? 0),
         engagements: byPartner.get(p.id)?.views ?? [],
+        engagementsLeftOut: byPartner.get(p.id)?.leftOut ?? 0,
         profile: (profiles.get(p.id) ?? []).map((t) => ({ name: topicName(t.id), count: t.count })),
       };
     }),
@@ -113,16 +118,25 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   return context;
 }
 
-function groupByPartner<V>(engagements: readonly Engagement[], views: readonly V[]): Map<string, { views: V[]; counted: number }> {
-  const groups = new Map<string, { views: V[]; counted: number }>();
-  engagements.forEach((e, index) => {
+interface PartnerGroup<V> {
+  views: V[];
+  leftOut: number;
+  counted: number;
+}
+
+// Each engagement is made into a view once, and only while some partner of it still lists rows.
+function groupByPartner<V>(engagements: readonly Engagement[], view: (e: Engagement) => V): Map<string, PartnerGroup<V>> {
+  const groups = new Map<string, PartnerGroup<V>>();
+  for (const e of engagements) {
+    let made: V | undefined;
     for (const partner of e.partners) {
       let group = groups.get(partner);
-      if (group === undefined) groups.set(partner, (group = { views: [], counted: 0 }));
-      group.views.push(views[index]!);
+      if (group === undefined) groups.set(partner, (group = { views: [], leftOut: 0, counted: 0 }));
+      if (group.views.length < MAX_TABLE_ROWS) group.views.push((made ??= view(e)));
+      else group.leftOut += 1;
       if (e.status !== "cancelled") group.counted += 1;
     }
-  });
+  }
   return groups;
 }
 

@@ -12,7 +12,8 @@ export type Block =
   | { type: "heading"; level: number; content: Inline[] }
   | { type: "paragraph"; content: Inline[] }
   | { type: "list"; ordered: boolean; items: Inline[][] }
-  | { type: "table"; header: Inline[][]; rows: Inline[][][] }
+  /** `leftOut`: rows the template did not write out (`::: more N` after the table). */
+  | { type: "table"; header: Inline[][]; rows: Inline[][][]; leftOut?: number }
   | { type: "matrix"; which: "period" | "window" }
   | { type: "cover"; children: Block[] }
   | { type: "pagebreak" }
@@ -27,13 +28,17 @@ export interface Document {
   blocks: Block[];
 }
 
+/** Rows a table in the packet shows at most; the workbook lists them all. */
+export const MAX_TABLE_ROWS = 200;
+
 const DIRECTIVE = /^:::\s*(\w+)?\s*(.*?)\s*$/;
 
 /**
  * Parses the Markdown a packet template writes into a document tree.
  * Besides Markdown it knows these directive lines:
  * `::: matrix period|window`, `::: pagebreak`, `::: toc [depth]`,
- * `::: profile PARTNER-ID`, and a `::: cover` … `:::` block.
+ * `::: profile PARTNER-ID`, `::: more N` (right after a table: N more rows
+ * exist than the template wrote) and a `::: cover` … `:::` block.
  */
 export function parseDocument(markdown: string, name: string): Document {
   const stack: Block[][] = [[]];
@@ -67,8 +72,12 @@ export function parseDocument(markdown: string, name: string): Document {
       current.push({ type: "toc", depth: argument === "" ? 2 : Number(argument) });
     } else if (word === "profile" && argument !== "") {
       current.push({ type: "profile", partner: argument });
+    } else if (word === "more" && /^\d+$/.test(argument)) {
+      const table = current[current.length - 1];
+      if (table?.type !== "table") throw directiveError(name, index, "::: more N follows no table");
+      table.leftOut = (table.leftOut ?? 0) + Number(argument);
     } else {
-      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, toc [depth], profile PARTNER-ID, cover`);
+      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, toc [depth], profile PARTNER-ID, more N, cover`);
     }
   });
   flush();

@@ -73,7 +73,10 @@ export function parseCsv(input: string | Uint8Array, file: string): { table: Csv
   const labels = Object.fromEntries(kept.map((i, n) => [columns[n]!, (header.values[i] ?? "").trim()]));
   const issues: Issue[] = [];
   const rows: CsvRow[] = [];
-  for (const { line, values } of records) {
+  // Each record is let go once it is a row, so that the file is never held twice over.
+  for (let index = 0; index < records.length; index++) {
+    const { line, values } = records[index]!;
+    (records as Array<(typeof records)[number] | undefined>)[index] = undefined;
     if (!fitsHeader(values, header.values.length, kept)) {
       issues.push(fieldCountIssue({ file, line, values, header: header.values, delimiter }));
       continue;

@@ -87,6 +87,7 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
   const engagementRead = read("engagements", schemas.engagement);
   type EngagementRow = z_output<typeof schemas.engagement>;
   const engagementRows = unique(engagementRead as { rows: Array<Checked<EngagementRow>>; rejected: Rejected[] }, files.engagements, issues);
+  engagementRead.rows.length = 0; // unique() holds the rows now; see the loop below.
   const initiativeRows = read("initiatives", schemas.initiative).rows as Array<Checked<z_output<typeof schemas.initiative>>>;
 
   const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
@@ -97,7 +98,10 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
   const resolveTopic = resolver({ records: topics, what: "topic", listFile: files.topics, ...topicRead });
 
   const engagements: Engagement[] = [];
-  for (const { line, value, extra } of engagementRows) {
+  // Each validated row is let go once it is an engagement: the archive is never held twice over.
+  for (let index = 0; index < engagementRows.length; index++) {
+    const { line, value, extra } = engagementRows[index]!;
+    (engagementRows as Array<(typeof engagementRows)[number] | undefined>)[index] = undefined;
     const refIssues: Issue[] = [];
     const partnerIds = value.partners.map((ref) => resolvePartner(ref, files.engagements, line, "partners", refIssues));
     const topicIds = value.topics.map((ref) => resolveTopic(ref, files.engagements, line, "topics", refIssues));

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Issue, IssueCode } from "../errors.js";
-import type { CsvTable } from "./csv.js";
+import type { CsvRow, CsvTable } from "./csv.js";
 import { MAX_CELL_LENGTH } from "./schemas.js";
 import { checkText } from "./warnings.js";
 
@@ -15,6 +15,7 @@ export interface Checked<T> {
 /**
  * Checks that the required columns are there, then validates every row with
  * the zod schema. Rows with errors are left out; their issues say why.
+ * The table's rows are handed over: `table.rows` is empty afterwards.
  */
 export function validateTable<S extends z.ZodType>(options: {
   file: string;
@@ -43,7 +44,12 @@ export function validateTable<S extends z.ZodType>(options: {
   const unknown = table.columns.filter((column) => !options.known.includes(column));
   const rows: Array<Checked<z.output<S>>> = [];
   const rejected: Array<{ line: number; cells: Record<string, string> }> = [];
-  for (const row of table.rows) {
+  // Each raw row is let go once checked, so that a large file is not held raw and validated at once.
+  const raw = table.rows;
+  table.rows = [];
+  for (let index = 0; index < raw.length; index++) {
+    const row = raw[index]!;
+    (raw as Array<CsvRow | undefined>)[index] = undefined;
     const rowIssues: Issue[] = [];
     for (const [column, value] of Object.entries(row.cells)) {
       if (value.length > MAX_CELL_LENGTH) {

@@ -1,5 +1,5 @@
 import type { Block } from "../../compose/document.js";
-import { plainText } from "../../compose/document.js";
+import { MAX_TABLE_ROWS, plainText } from "../../compose/document.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
 import { drawTable } from "./table.js";
 import { artifact, openElement, tagged, type StructParent } from "./tags.js";
@@ -27,8 +27,7 @@ export interface DrawContext {
   tableMore: string;
 }
 
-/** Rows a table in the packet shows at most; the workbook lists them all. */
-export const MAX_TABLE_ROWS = 200;
+export { MAX_TABLE_ROWS };
 
 /** Draws the top-level blocks of a document in order. */
 export function drawBlocks(context: DrawContext, blocks: readonly Block[]): void {
@@ -44,9 +43,10 @@ export function drawBlocks(context: DrawContext, blocks: readonly Block[]): void
 
 // A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook.
 function drawCappedTable(context: DrawContext, block: Extract<Block, { type: "table" }>): void {
-  if (block.rows.length <= MAX_TABLE_ROWS) return drawTable(context.doc, context.root, block);
+  const total = block.rows.length + (block.leftOut ?? 0);
+  if (total <= MAX_TABLE_ROWS) return drawTable(context.doc, context.root, block);
   drawTable(context.doc, context.root, { ...block, rows: block.rows.slice(0, MAX_TABLE_ROWS) });
-  const more = context.tableMore.replace("{count}", (block.rows.length - MAX_TABLE_ROWS).toLocaleString("en-US"));
+  const more = context.tableMore.replace("{count}", (total - MAX_TABLE_ROWS).toLocaleString("en-US"));
   drawRuns(context.doc, { parent: context.root, runs: [{ text: more, bold: false, italic: true }] });
   context.doc.moveDown(0.5);
 }

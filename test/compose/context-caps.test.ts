@@ -1,0 +1,63 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
+import { composeBriefing } from "../../src/compose/compose.js";
+import { toTemplateContext } from "../../src/compose/context.js";
+import { MAX_TABLE_ROWS, type Block } from "../../src/compose/document.js";
+import { loadTemplates } from "../../src/compose/templates.js";
+import { DEFAULT_CONFIG } from "../../src/config.js";
+import { loadInputs } from "../../src/inputs/load.js";
+import { buildBriefing, type Briefing } from "../../src/model/briefing.js";
+import { weekPeriod } from "../../src/model/period.js";
+
+type Table = Extract<Block, { type: "table" }>;
+
+// Three partners and 3,000 engagements over a year: every list of the window runs past what a packet table shows.
+describe("an archive whose window holds more engagements than a packet table shows", () => {
+  let briefing: Briefing;
+  beforeAll(async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), "briefkit-caps-")), "inputs");
+    await writeGeneratedInputs(dir, { engagements: 3000, partners: 3, topics: 5, seed: 3, from: "2024-06-01", to: "2025-06-30" });
+    const { data, issues } = await loadInputs({ dir });
+    const period = weekPeriod("2025-W07");
+    briefing = buildBriefing({ data, issues, config: { ...DEFAULT_CONFIG, focus: null }, period, asOf: period.to });
+  });
+
+  const inWindow = (b: Briefing) => b.engagements.filter((e) => e.startDate >= b.window.from && e.startDate <= b.window.to);
+
+  it("each partner ⇒ its first 200 window engagements, in order, and the count of the rest", () => {
+    const context = toTemplateContext(briefing) as { partners: Array<{ id: string; engagements: Array<{ id: string }>; engagementsLeftOut: number }> };
+    for (const partner of context.partners) {
+      const all = inWindow(briefing).filter((e) => e.partners.includes(partner.id));
+      expect(all.length, partner.id).toBeGreaterThan(MAX_TABLE_ROWS);
+      expect(partner.engagements.map((e) => e.id)).toEqual(all.slice(0, MAX_TABLE_ROWS).map((e) => e.id));
+      expect(partner.engagementsLeftOut).toBe(all.length - MAX_TABLE_ROWS);
+    }
+  });
+
+  it("window and upcoming lists ⇒ at most 200 rows, with the count of the rest", () => {
+    const context = toTemplateContext(briefing) as Record<string, unknown[] | number>;
+    const window = inWindow(briefing);
+    expect((context.windowEngagements as unknown[]).length).toBe(MAX_TABLE_ROWS);
+    expect(context.windowEngagementsLeftOut).toBe(window.length - MAX_TABLE_ROWS);
+    expect((context.upcoming as unknown[]).length).toBe(Math.min(MAX_TABLE_ROWS, briefing.upcoming.length));
+    expect(context.upcomingLeftOut).toBe(Math.max(0, briefing.upcoming.length - MAX_TABLE_ROWS));
+  });
+
+  it.each(["templates", "templates/es-PE"])("%s ⇒ each table's rows and left-out rows add up to the real count", async (templates) => {
+    const packet = composeBriefing(briefing, await loadTemplates(templates)).packet;
+    const tables = packet.blocks.filter((b): b is Table => b.type === "table");
+    const totals = tables.map((t) => t.rows.length + (t.leftOut ?? 0));
+    const window = inWindow(briefing);
+    const expected = [
+      briefing.upcoming.length,
+      ...briefing.partners.map((p) => window.filter((e) => e.partners.includes(p.id)).length),
+      briefing.topics.length,
+      briefing.initiatives.length,
+      window.length + briefing.upcoming.length,
+    ].filter((count) => count > 0);
+    expect(totals).toEqual(expected);
+  });
+});
