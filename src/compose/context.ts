@@ -4,6 +4,7 @@ import type { Matrix } from "../model/matrix.js";
 import { toUtcDate } from "../dates.js";
 import { formatIssue, issueEffect } from "../errors.js";
 import { MAX_TABLE_ROWS } from "./document.js";
+import { nameLookup } from "../model/names.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,
@@ -178,11 +179,6 @@ export function topicProfiles(briefing: Briefing): Map<string, Array<{ id: strin
 
 function matrixSummary(matrix: Matrix) {
   return { total: matrix.total, empty: matrix.total === 0 };
-}
-
-function nameLookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
-  const names = new Map(records.map((r) => [r.id, r.name]));
-  return (id) => names.get(id) ?? id;
 }
 
 /** Formats ISO dates as the locale writes them, always on the UTC calendar day. */

@@ -13,6 +13,7 @@ import { drawHeatmap } from "./heatmap.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
 import { drawProfile } from "./profile.js";
 import { fillToc } from "./toc.js";
+import { nameLookup } from "../../model/names.js";
 
 /** What the packet renderer needs besides the document tree. */
 export interface PacketOptions {
@@ -30,8 +31,8 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   const bytes = collect(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
-  const partnerName = names(briefing.partners);
-  const topicName = names(briefing.topics);
+  const partnerName = nameLookup(briefing.partners);
+  const topicName = nameLookup(briefing.topics);
   const context: DrawContext = {
     doc,
     root,
@@ -106,9 +107,4 @@ function collect(doc: Doc): Promise<Uint8Array> {
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-}
-
-function names(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
-  const map = new Map(records.map((r) => [r.id, r.name]));
-  return (id) => map.get(id) ?? id;
 }

@@ -3,11 +3,12 @@ import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
 import { countsInSpan } from "../../model/matrix.js";
 import { linkText, type CellValue } from "./cells.js";
+import { nameLookup } from "../../model/names.js";
 
 /** The rows of each list sheet, in the column order of its keys in the template. */
 export function buildRows(briefing: Briefing, leftOut: { row: string; file: string }) {
-  const partnerName = lookup(briefing.partners);
-  const topicName = lookup(briefing.topics);
+  const partnerName = nameLookup(briefing.partners);
+  const topicName = nameLookup(briefing.topics);
   const names = (ids: readonly string[], name: (id: string) => string) => ids.map(name).join("; ");
   const date = (iso: string | null): CellValue => (iso === null ? null : { date: iso });
   const engagement = (e: Engagement): CellValue[] => [
@@ -58,9 +59,4 @@ function topicRows(briefing: Briefing, row: (e: Engagement, partner: string, top
 function leftOutText(issue: Issue, words: { row: string; file: string }): string | null {
   const effect = issueEffect(issue);
   return effect === null ? null : words[effect];
-}
-
-function lookup(records: ReadonlyArray<{ id: string; name: string }>): (id: string) => string {
-  const names = new Map(records.map((r) => [r.id, r.name]));
-  return (id) => names.get(id) ?? id;
 }
