@@ -77,7 +77,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         kind: p.kind,
         region: p.region,
         focus: p.id === config.focus,
-        windowCount: row === undefined ? 0 : (byPartner.get(p.id)?.counted ?? 0),
+        windowCount: row === undefined ? 0 : (briefing.windowCounts.get(p.id) ?? 0),
         engagements: byPartner.get(p.id)?.views ?? [],
         engagementsLeftOut: byPartner.get(p.id)?.leftOut ?? 0,
         profile: (profiles.get(p.id) ?? []).map((t) => ({ name: topicName(t.id), count: t.count })),
@@ -122,7 +122,6 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
 interface PartnerGroup<V> {
   views: V[];
   leftOut: number;
-  counted: number;
 }
 
 // Each engagement is made into a view once, and only while some partner of it still lists rows.
@@ -132,10 +131,9 @@ function groupByPartner<V>(engagements: readonly Engagement[], view: (e: Engagem
     let made: V | undefined;
     for (const partner of e.partners) {
       let group = groups.get(partner);
-      if (group === undefined) groups.set(partner, (group = { views: [], leftOut: 0, counted: 0 }));
+      if (group === undefined) groups.set(partner, (group = { views: [], leftOut: 0 }));
       if (group.views.length < MAX_TABLE_ROWS) group.views.push((made ??= view(e)));
       else group.leftOut += 1;
-      if (e.status !== "cancelled") group.counted += 1;
     }
   }
   return groups;

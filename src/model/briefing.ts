@@ -24,6 +24,8 @@ export interface Briefing {
   issues: Issue[];
   extraColumns: string[];
   highlights: Highlights;
+  /** Engagements per partner id that count in the trailing window (see countsInSpan). */
+  windowCounts: Map<string, number>;
 }
 
 export interface Highlights {
@@ -68,6 +70,7 @@ export function buildBriefing(options: {
     issues: [...options.issues],
     extraColumns: data.extraColumns,
     highlights: computeHighlights({ engagements, period, window, rows, columns }),
+    windowCounts: countPartners(engagements, window),
   };
 }
 
@@ -104,4 +107,12 @@ function computeHighlights(options: {
 
 function byDate(a: Engagement, b: Engagement): number {
   return a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function countPartners(engagements: readonly Engagement[], window: { from: string; to: string }): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of engagements) {
+    if (countsInSpan(e, window.from, window.to)) for (const p of e.partners) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return counts;
 }

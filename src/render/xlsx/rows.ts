@@ -1,7 +1,6 @@
 import { issueEffect, type Issue } from "../../errors.js";
 import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
-import { countsInSpan } from "../../model/matrix.js";
 import { linkText, type CellValue } from "./cells.js";
 import { nameLookup } from "../../model/names.js";
 
@@ -17,12 +16,7 @@ export function buildRows(briefing: Briefing, leftOut: { row: string; file: stri
     e.sourceUrl === null ? null : { link: e.sourceUrl, text: linkText(e.sourceUrl) },
     ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
   ];
-  const { from, to } = briefing.window;
-  const windowCounts = new Map<string, number>();
-  for (const e of briefing.engagements) {
-    if (countsInSpan(e, from, to)) for (const p of e.partners) windowCounts.set(p, (windowCounts.get(p) ?? 0) + 1);
-  }
-  const windowCount = (id: string) => windowCounts.get(id) ?? 0;
+  const windowCount = (id: string) => briefing.windowCounts.get(id) ?? 0;
   return {
     engagements: briefing.engagements.map(engagement),
     engagementTopics: topicRows(briefing, (e, p, t) => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t]),
