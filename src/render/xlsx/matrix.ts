@@ -6,6 +6,7 @@ import { FONT, HEADER_FILL } from "./cells.js";
 import { MAX_CRITERION_LENGTH, columnLetter, columnRange, dateFormula, exactCriterion, quoteString } from "./formula.js";
 import { setupPrinting } from "./print.js";
 import { setViews } from "./sheet.js";
+import { nameLookup } from "../../model/names.js";
 
 /** The columns of the Engagement topics sheet, in order; the matrix formulas count over them. */
 export const TOPIC_SHEET_KEYS = ["id", "date", "status", "partner", "topic", "partner_id", "topic_id"] as const;
@@ -23,8 +24,8 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   const { sheet, briefing, spec } = options;
   const labels = spec.sheets.matrix;
   const names = {
-    partner: new Map(briefing.partners.map((p) => [p.id, p.name])),
-    topic: new Map(briefing.topics.map((t) => [t.id, t.name])),
+    partner: nameLookup(briefing.partners),
+    topic: nameLookup(briefing.topics),
   };
   const source = spec.sheets.engagementTopics.name;
   const block = (title: string, matrix: Matrix, titleRow: number) => writeBlock({ sheet, matrix, titleRow, title, labels, names, source });
@@ -64,7 +65,7 @@ function writeBlock(options: {
   titleRow: number;
   title: string;
   labels: WorkbookSpec["sheets"]["matrix"];
-  names: { partner: Map<string, string>; topic: Map<string, string> };
+  names: { partner: (id: string) => string; topic: (id: string) => string };
   source: string;
 }): Block {
   const { sheet, matrix, titleRow, labels, names, source } = options;
@@ -74,11 +75,11 @@ function writeBlock(options: {
   const first = headerRow + 1;
   const last = headerRow + matrix.partners.length;
   const totalColumn = matrix.topics.length + 2;
-  writeHeader(sheet, headerRow, [labels.corner, ...matrix.topics.map((id) => names.topic.get(id) ?? id), labels.total]);
+  writeHeader(sheet, headerRow, [labels.corner, ...matrix.topics.map(names.topic), labels.total]);
   const criteria = spanCriteria(source, matrix);
   matrix.partners.forEach((partner, r) => {
     const row = first + r;
-    sheet.getCell(row, 1).value = names.partner.get(partner) ?? partner;
+    sheet.getCell(row, 1).value = names.partner(partner);
     sheet.getCell(row, 1).font = { ...FONT, bold: true };
     matrix.topics.forEach((topic, c) => {
       sheet.getCell(row, c + 2).value = countFormula({ criteria, source, partner, topic, result: matrix.counts[r]![c]! });
