@@ -5,6 +5,7 @@ import { toUtcDate } from "../dates.js";
 import { formatIssue, issueEffect } from "../errors.js";
 import { MAX_TABLE_ROWS } from "./document.js";
 import { nameLookup } from "../model/names.js";
+import { mapWithDetails, readDetails } from "../inputs/engagement-file.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,
@@ -40,6 +41,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   // One pass over the archive: templates see the window's engagements, each partner's among them,
   // and the upcoming ones, at most the rows a packet table shows; the `…LeftOut` counts say how many more there are.
   const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
+  // The long text of the rows shown, read in one pass where an archive holds it in its file.
+  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...firstPerPartner(inWindow), ...briefing.periodEngagements, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
   const windowViews = inWindow.slice(0, MAX_TABLE_ROWS).map(engagement);
   const byPartner = groupByPartner(inWindow, engagement);
   const profiles = topicProfiles(briefing);
@@ -115,8 +118,24 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   };
   // The whole archive is made into template objects only when a template asks for it.
   let all: unknown[] | undefined;
-  Object.defineProperty(context, "engagements", { enumerable: true, get: () => (all ??= briefing.engagements.map(engagement)) });
+  Object.defineProperty(context, "engagements", { enumerable: true, get: () => (all ??= mapWithDetails(briefing.engagements, engagement)) });
   return context;
+}
+
+/** The engagements groupByPartner makes views of: those that some partner of theirs still lists. */
+function firstPerPartner(engagements: readonly Engagement[]): Engagement[] {
+  const listed = new Map<string, number>();
+  return engagements.filter((e) => {
+    let shown = false;
+    for (const partner of e.partners) {
+      const count = listed.get(partner) ?? 0;
+      if (count < MAX_TABLE_ROWS) {
+        listed.set(partner, count + 1);
+        shown = true;
+      }
+    }
+    return shown;
+  });
 }
 
 interface PartnerGroup<V> {

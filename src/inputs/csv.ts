@@ -59,7 +59,7 @@ export function parseCsv(input: string | Uint8Array, file: string): { table: Csv
   try {
     records = collectRecords(text, delimiter, lineAt);
   } catch (error) {
-    return { table: null, issues: [syntaxIssue({ file, text, delimiter, error, lineAt })] };
+    return { table: null, issues: [syntaxIssue({ file, error, lineAt, header: () => readRecords(text, delimiter, 1)[0]?.record ?? [] })] };
   }
   const header = records.shift();
   if (header === undefined) {
@@ -88,7 +88,7 @@ export function parseCsv(input: string | Uint8Array, file: string): { table: Csv
 
 // Excel leaves trailing empty values off some rows and adds them to others;
 // only a value that has no column, or a named column with no value, is wrong.
-function fitsHeader(values: readonly string[], width: number, kept: readonly number[]): boolean {
+export function fitsHeader(values: readonly string[], width: number, kept: readonly number[]): boolean {
   if (values.length > width) return values.slice(width).every((value) => value.trim() === "");
   return kept.every((index) => index < values.length);
 }
@@ -115,7 +115,7 @@ function collectRecords(text: CsvSource, delimiter: string, lineAt: (offset: num
   return records;
 }
 
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   relax_column_count: true,
   // A quote inside an unquoted value (`5" gun`) is kept as typed.
   relax_quotes: true,
@@ -136,7 +136,8 @@ function readRecords(text: CsvSource, delimiter: string, toLine?: number): Parse
   }) as unknown as Parsed;
 }
 
-function fieldCountIssue(options: { file: string; line: number; values: readonly string[]; header: readonly string[]; delimiter: string }): Issue {
+/** The issue for a row whose number of values does not fit the header. */
+export function fieldCountIssue(options: { file: string; line: number; values: readonly string[]; header: readonly string[]; delimiter: string }): Issue {
   const { file, line, values, header, delimiter } = options;
   const name = delimiter === "\t" ? "a tab" : `"${delimiter}"`;
   const short = values.length < header.length;
@@ -157,7 +158,8 @@ function fieldCountIssue(options: { file: string; line: number; values: readonly
   };
 }
 
-function syntaxIssue(options: { file: string; text: CsvSource; delimiter: string; error: unknown; lineAt: (offset: number) => number }): Issue {
+/** The issue for a file csv-parse gives up on; `header` reads the header row's names, for the column of the broken value. */
+export function syntaxIssue(options: { file: string; error: unknown; lineAt: (offset: number) => number; header: () => readonly string[] }): Issue {
   const { file, error } = options;
   const info = error as { code?: string; bytes?: number; lines?: number; records?: number; column?: number; message?: string };
   const unclosed = info.code === "CSV_QUOTE_NOT_CLOSED";
@@ -180,16 +182,16 @@ function syntaxIssue(options: { file: string; text: CsvSource; delimiter: string
 }
 
 // The header names the column of the broken value, when the header itself reads.
-function columnName(options: { text: CsvSource; delimiter: string }, info: { records?: number; column?: number }): string | null {
+function columnName(options: { header: () => readonly string[] }, info: { records?: number; column?: number }): string | null {
   if (!info.records || typeof info.column !== "number") return null;
   try {
-    const header = readRecords(options.text, options.delimiter, 1)[0]?.record ?? [];
-    return header[info.column]?.trim() || null;
+    return options.header()[info.column]?.trim() || null;
   } catch {
     return null;
   }
 }
 
-function fileIssue(file: string, code: Issue["code"], message: string, hint: string | null): Issue {
+/** An issue about the whole file. */
+export function fileIssue(file: string, code: Issue["code"], message: string, hint: string | null): Issue {
   return { file, line: null, column: null, value: null, severity: "error", code, message, hint };
 }

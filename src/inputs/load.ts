@@ -2,7 +2,9 @@ import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { decodeText, utf8Bytes } from "./decode.js";
-import { emptyFileHint, fileIssue, readInputFiles, type InputFile, type InputFiles } from "./read.js";
+import { streamCsv } from "./csv-stream.js";
+import { EngagementFile, type EngagementHead } from "./engagement-file.js";
+import { emptyFileHint, fileIssue, readInputFile, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
   INPUT_FILES,
@@ -10,10 +12,11 @@ import {
   type Initiative,
   type InputKind,
   type Partner,
+  type Schemas,
   type Topic,
 } from "./schemas.js";
-import { resolver, unique, type Rejected } from "./references.js";
-import { validateTable, type Checked } from "./validate.js";
+import { duplicateIssue, resolver, unique, type Rejected } from "./references.js";
+import { checkRow, missingColumns, validateTable, type Checked } from "./validate.js";
 
 /** Everything read from an inputs folder, valid rows only. */
 export interface InputData {
@@ -35,31 +38,69 @@ export interface LoadResult {
 
 export type { InputFile, InputFiles } from "./read.js";
 
-/** Reads the four input files of a folder and validates them. */
+/**
+ * Reads the four input files of a folder and validates them. A UTF-8
+ * engagements file is streamed: its rows are validated as they are read and
+ * only their short fields are held (see EngagementFile).
+ */
 export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
-  return parseInputs({ files: await readInputFiles(options.dir), dateOrder: options.dateOrder ?? null });
+  const files = await readInputFiles(options.dir, { stream: "engagements" });
+  const loader = new Loader(files, options.dateOrder ?? null);
+  const streamed = files.engagements.stream === true ? await streamEngagements(loader) : false;
+  if (!streamed) {
+    if (files.engagements.stream === true) files.engagements = await readInputFile(files.engagements.path);
+    readEngagements(loader);
+  }
+  return loader.finish();
 }
 
 /** Decodes, parses and validates the input files, then checks ids and references across them. Never throws on bad input. */
 export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder | null }): LoadResult {
-  const schemas = createSchemas({ dateOrder: options.dateOrder });
-  const issues: Issue[] = [];
-  const files = Object.fromEntries(
-    Object.entries(options.files).map(([kind, file]) => [kind, file.path]),
-  ) as Record<InputKind, string>;
+  const loader = new Loader(options.files, options.dateOrder);
+  readEngagements(loader);
+  return loader.finish();
+}
 
-  function read<K extends InputKind>(kind: K, schema: (typeof schemas)[keyof typeof schemas]) {
+type EngagementRow = z_output<Schemas["engagement"]>;
+
+/** The state of a load: the lists read first, the issues so far, and the engagements once read. */
+class Loader {
+  readonly schemas: Schemas;
+  readonly issues: Issue[] = [];
+  readonly paths: Record<InputKind, string>;
+  readonly partners: Partner[];
+  readonly topics: Topic[];
+  readonly resolvePartner: ReturnType<typeof resolver>;
+  readonly resolveTopic: ReturnType<typeof resolver>;
+  engagements: Engagement[] = [];
+  extraColumns: string[] = [];
+
+  constructor(readonly files: InputFiles, dateOrder: DateOrder | null) {
+    this.schemas = createSchemas({ dateOrder });
+    this.paths = Object.fromEntries(Object.entries(files).map(([kind, file]) => [kind, file.path])) as Record<InputKind, string>;
+    const partnerRead = this.read("partners", this.schemas.partner);
+    const topicRead = this.read("topics", this.schemas.topic);
+    const partnerRows = unique(partnerRead as { rows: Array<Checked<Omit<Partner, "line">>>; rejected: Rejected[] }, this.paths.partners, this.issues);
+    const topicRows = unique(topicRead as { rows: Array<Checked<Omit<Topic, "line">>>; rejected: Rejected[] }, this.paths.topics, this.issues);
+    this.partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
+    this.topics = topicRows.map(({ line, value }) => ({ ...value, line }));
+    // A list that could not be read at all has its own issue; checking
+    // references against it would only bury that issue under one per row.
+    this.resolvePartner = resolver({ records: this.partners, what: "partner", listFile: this.paths.partners, ...partnerRead });
+    this.resolveTopic = resolver({ records: this.topics, what: "topic", listFile: this.paths.topics, ...topicRead });
+  }
+
+  read<K extends InputKind>(kind: K, schema: Schemas[keyof Schemas]) {
     const spec = INPUT_FILES[kind];
-    const file = options.files[kind];
-    const { path, bytes } = file;
+    const file = this.files[kind];
     const unusable = { rows: [], rejected: [] as Rejected[], extraColumns: [] as string[], usable: false };
-    const parsed = file.sheet ?? parseText(kind, file);
+    const parsed = file.sheet ?? this.parseText(kind, file);
     if (parsed === null) return unusable;
-    for (const i of parsed.issues) issues.push(i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i);
+    for (const i of parsed.issues) this.issues.push(i.code === "file_empty" ? { ...i, hint: emptyFileHint(kind) } : i);
     if (parsed.table === null) return unusable;
-    const checked = validateTable({ file: path, table: parsed.table, schema, required: spec.required, known: spec.known });
+    const checked = validateTable({ file: file.path, table: parsed.table, schema, required: spec.required, known: spec.known });
     // One by one: a file where every row is wrong has more issues than a call takes arguments.
-    for (const issue of checked.issues) issues.push(issue);
+    for (const issue of checked.issues) this.issues.push(issue);
     const extraColumns = parsed.table.columns
       .filter((column) => !(spec.known as readonly string[]).includes(column))
       .map((column) => parsed.table!.labels[column] ?? column);
@@ -68,81 +109,174 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
   }
 
   // An .xlsx that stands in for a missing CSV arrives already read as a table.
-  function parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
+  private parseText(kind: InputKind, file: InputFile): ReturnType<typeof parseCsv> | null {
     const utf8 = file.bytes === null ? null : utf8Bytes(file.bytes);
     if (utf8 !== null) return parseCsv(utf8, file.path);
     const decoded = file.bytes === null ? null : decodeText(file.bytes);
     if (decoded === null || !decoded.ok) {
       const issue = fileIssue(kind, file, decoded === null ? "missing" : decoded.reason);
-      if (issue !== null) issues.push(issue);
+      if (issue !== null) this.issues.push(issue);
       return null;
     }
     return parseCsv(decoded.text, file.path);
   }
 
-  const partnerRead = read("partners", schemas.partner);
-  const topicRead = read("topics", schemas.topic);
-  const partnerRows = unique(partnerRead as { rows: Array<Checked<Omit<Partner, "line">>>; rejected: Rejected[] }, files.partners, issues);
-  const topicRows = unique(topicRead as { rows: Array<Checked<Omit<Topic, "line">>>; rejected: Rejected[] }, files.topics, issues);
-  const engagementRead = read("engagements", schemas.engagement);
-  type EngagementRow = z_output<typeof schemas.engagement>;
-  const engagementRows = unique(engagementRead as { rows: Array<Checked<EngagementRow>>; rejected: Rejected[] }, files.engagements, issues);
-  engagementRead.rows.length = 0; // unique() holds the rows now; see the loop below.
-  const initiativeRows = read("initiatives", schemas.initiative).rows as Array<Checked<z_output<typeof schemas.initiative>>>;
-
-  const partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
-  const topics = topicRows.map(({ line, value }) => ({ ...value, line }));
-  // A list that could not be read at all has its own issue; checking
-  // references against it would only bury that issue under one per row.
-  const resolvePartner = resolver({ records: partners, what: "partner", listFile: files.partners, ...partnerRead });
-  const resolveTopic = resolver({ records: topics, what: "topic", listFile: files.topics, ...topicRead });
-
-  const engagements: Engagement[] = [];
-  // Each validated row is let go once it is an engagement: the archive is never held twice over.
-  for (let index = 0; index < engagementRows.length; index++) {
-    const { line, value, extra } = engagementRows[index]!;
-    (engagementRows as Array<(typeof engagementRows)[number] | undefined>)[index] = undefined;
+  /** The engagement of a valid row, or null when a partner or topic it names is not known (with issues saying so). */
+  resolveEngagement(line: number, value: EngagementRow): EngagementHead | null {
+    const file = this.paths.engagements;
     const refIssues: Issue[] = [];
-    const partnerIds = value.partners.map((ref) => resolvePartner(ref, files.engagements, line, "partners", refIssues));
-    const topicIds = value.topics.map((ref) => resolveTopic(ref, files.engagements, line, "topics", refIssues));
-    issues.push(...refIssues);
-    if (refIssues.length > 0) continue;
-    engagements.push({
+    const partnerIds = value.partners.map((ref) => this.resolvePartner(ref, file, line, "partners", refIssues));
+    const topicIds = value.topics.map((ref) => this.resolveTopic(ref, file, line, "topics", refIssues));
+    for (const issue of refIssues) this.issues.push(issue);
+    if (refIssues.length > 0) return null;
+    return {
       id: value.id,
       startDate: value.start_date as string,
       endDate: value.end_date,
-      title: value.title,
       partners: dedupe(partnerIds as string[]),
       topics: dedupe(topicIds as string[]),
       kind: value.kind,
+      status: value.status,
+      line,
+    };
+  }
+
+  finish(): LoadResult {
+    const initiativeRows = this.read("initiatives", this.schemas.initiative).rows as Array<Checked<z_output<Schemas["initiative"]>>>;
+    const initiatives: Initiative[] = [];
+    for (const { line, value } of initiativeRows) {
+      const refIssues: Issue[] = [];
+      const partnerIds = value.partners.map((ref) => this.resolvePartner(ref, this.paths.initiatives, line, "partners", refIssues));
+      const topicIds = value.topics.map((ref) => this.resolveTopic(ref, this.paths.initiatives, line, "topics", refIssues));
+      this.issues.push(...refIssues);
+      if (refIssues.length > 0) continue;
+      initiatives.push({ ...value, partners: partnerIds as string[], topics: topicIds as string[], line });
+    }
+    return {
+      data: { partners: this.partners, topics: this.topics, engagements: this.engagements, initiatives, extraColumns: this.extraColumns, files: this.paths },
+      issues: sortIssues(this.issues),
+    };
+  }
+}
+
+/** Reads the engagements from the file's bytes (or the sheet standing in for it), all at once. */
+function readEngagements(loader: Loader): void {
+  const read = loader.read("engagements", loader.schemas.engagement);
+  const rows = unique(read as { rows: Array<Checked<EngagementRow>>; rejected: Rejected[] }, loader.paths.engagements, loader.issues);
+  read.rows.length = 0; // unique() holds the rows now; see the loop below.
+  // Each validated row is let go once it is an engagement: the archive is never held twice over.
+  for (let index = 0; index < rows.length; index++) {
+    const { line, value, extra } = rows[index]!;
+    (rows as Array<(typeof rows)[number] | undefined>)[index] = undefined;
+    const head = loader.resolveEngagement(line, value);
+    if (head === null) continue;
+    loader.engagements.push({
+      ...head,
+      title: value.title,
       location: value.location,
       officials: value.officials,
       summary: value.summary,
       sourceUrl: value.source_url,
-      status: value.status,
       extra,
-      line,
     });
   }
-
-  const initiatives: Initiative[] = [];
-  for (const { line, value } of initiativeRows) {
-    const refIssues: Issue[] = [];
-    const partnerIds = value.partners.map((ref) => resolvePartner(ref, files.initiatives, line, "partners", refIssues));
-    const topicIds = value.topics.map((ref) => resolveTopic(ref, files.initiatives, line, "topics", refIssues));
-    issues.push(...refIssues);
-    if (refIssues.length > 0) continue;
-    initiatives.push({ ...value, partners: partnerIds as string[], topics: topicIds as string[], line });
-  }
-
-  return {
-    data: { partners, topics, engagements, initiatives, extraColumns: engagementRead.extraColumns, files },
-    issues: sortIssues(issues),
-  };
+  loader.extraColumns = read.extraColumns;
 }
 
+/**
+ * Streams the engagements file: each row is validated, checked for a
+ * duplicate id and resolved as it is read, and kept as an engagement whose
+ * long text stays in the file. False when the file is not plain UTF-8 (or
+ * is empty), for readEngagements to read it whole instead.
+ */
+async function streamEngagements(loader: Loader): Promise<boolean> {
+  const spec = INPUT_FILES.engagements;
+  const path = loader.paths.engagements;
+  const issues: Issue[] = [];
+  const engagements: Engagement[] = [];
+  const seen = new Map<string, number>();
+  const shared = sharing();
+  let file: EngagementFile | null = null;
+  let labels: Record<string, string> = {};
+  let unknown: string[] = [];
+  let usable = true;
+  const loaderIssues = loader.issues.length;
+  const result = await streamCsv({
+    path,
+    file: path,
+    onHeader: (header) => {
+      labels = header.labels;
+      const missing = missingColumns({ file: path, columns: header.columns, labels, required: spec.required });
+      issues.push(...missing);
+      usable = missing.length === 0;
+      unknown = header.columns.filter((column) => !(spec.known as readonly string[]).includes(column));
+      if (usable) file = new EngagementFile(path, header, loader.schemas.engagement, spec.known);
+      loader.extraColumns = unknown.map((column) => labels[column] ?? column);
+    },
+    onRow: (row) => {
+      if (!usable) return;
+      const checked = checkRow({ file: path, row, labels, schema: loader.schemas.engagement, unknown });
+      for (const issue of checked.issues) issues.push(issue);
+      const id = checked.row?.value.id ?? (row.cells.id ?? "").trim();
+      if (id !== "") {
+        const first = seen.get(id.toLowerCase());
+        if (first !== undefined) {
+          issues.push(duplicateIssue(path, row.line, id, first));
+          return;
+        }
+        seen.set(id.toLowerCase(), row.line);
+      }
+      if (checked.row === null) return;
+      const head = loader.resolveEngagement(row.line, checked.row.value);
+      if (head !== null) engagements.push(file!.engagement(shared(head), row.start, row.end));
+    },
+  });
+  if (result.status === "not_streamable") {
+    loader.issues.length = loaderIssues;
+    loader.extraColumns = [];
+    return false;
+  }
+  // Reference issues went straight to the loader as rows were read; the file's own come before them.
+  const referenceIssues = loader.issues.splice(loaderIssues);
+  if (!result.table) {
+    loader.issues.push(...result.issues);
+    loader.extraColumns = [];
+    return true;
+  }
+  loader.issues.push(...result.issues, ...issues, ...referenceIssues);
+  loader.engagements = engagements;
+  return true;
+}
 type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
 
 function dedupe(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** Interns the values many engagements share (dates, kinds, lists of ids), so that a large archive holds each once. */
+function sharing(): (head: EngagementHead) => EngagementHead {
+  const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const value = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = values.get(text);
+    if (known !== undefined) return known as T;
+    values.set(text, text);
+    return text;
+  };
+  const list = (ids: string[]): string[] => {
+    const key = ids.join("\u0000");
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    const frozen = Object.freeze(ids.map(value)) as string[];
+    lists.set(key, frozen);
+    return frozen;
+  };
+  return (head) => ({
+    ...head,
+    startDate: value(head.startDate),
+    endDate: value(head.endDate),
+    partners: list(head.partners),
+    topics: list(head.topics),
+  });
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Issue } from "../errors.js";
 import { INPUT_FILES, type InputKind } from "./schemas.js";
@@ -12,20 +12,38 @@ export interface InputFile {
   unreadable?: string;
   /** The sheet of an .xlsx of the same name, read in place of a CSV file that is not there. */
   sheet?: ParsedTable;
+  /** Set when the file is there and left unread, to be streamed. */
+  stream?: boolean;
 }
 
 /** The bytes of each input file. */
 export type InputFiles = Record<InputKind, InputFile>;
 
-/** Reads the four input files of a folder. Never throws for a file: what went wrong is kept for an issue. */
-export async function readInputFiles(dir: string): Promise<InputFiles> {
+/**
+ * Reads the four input files of a folder; the one named by `stream`, when
+ * it is a file, is left unread for the caller to stream. Never throws for a
+ * file: what went wrong is kept for an issue.
+ */
+export async function readInputFiles(dir: string, options: { stream?: InputKind } = {}): Promise<InputFiles> {
   const entries = await Promise.all(
-    (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => [kind, await readInputFile(join(dir, INPUT_FILES[kind].name))] as const),
+    (Object.keys(INPUT_FILES) as InputKind[]).map(async (kind) => {
+      const path = join(dir, INPUT_FILES[kind].name);
+      return [kind, kind === options.stream && (await isFile(path)) ? { path, bytes: null, stream: true } : await readInputFile(path)] as const;
+    }),
   );
   return Object.fromEntries(entries) as InputFiles;
 }
 
-async function readInputFile(path: string): Promise<InputFile> {
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one input file, or the .xlsx standing in for a missing CSV file. */
+export async function readInputFile(path: string): Promise<InputFile> {
   try {
     return { path, bytes: await readFile(path) };
   } catch (error) {

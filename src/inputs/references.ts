@@ -19,13 +19,18 @@ export function unique<T extends { id: string }>(read: { rows: Array<Checked<T>>
       if (row !== null) kept.push(row);
       continue;
     }
-    issues.push({
-      file, line, column: "id", value: id, severity: "error", code: "id_duplicate",
-      message: `the id "${id}" is already used on line ${first}`,
-      hint: "give each row its own id; if both rows are the same engagement, delete one",
-    });
+    issues.push(duplicateIssue(file, line, id, first));
   }
   return kept;
+}
+
+/** The issue for a row whose id an earlier row of the file has. */
+export function duplicateIssue(file: string, line: number, id: string, first: number): Issue {
+  return {
+    file, line, column: "id", value: id, severity: "error", code: "id_duplicate",
+    message: `the id "${id}" is already used on line ${first}`,
+    hint: "give each row its own id; if both rows are the same engagement, delete one",
+  };
 }
 
 /** A row left out for errors of its own, with its raw cells. */

@@ -26,19 +26,8 @@ export function validateTable<S extends z.ZodType>(options: {
 }): { rows: Array<Checked<z.output<S>>>; rejected: Array<{ line: number; cells: Record<string, string> }>; issues: Issue[] } {
   const { file, table, schema } = options;
   const issues: Issue[] = [];
-  const missing = options.required.filter((column) => !table.columns.includes(column));
-  for (const column of missing) {
-    issues.push({
-      file,
-      line: 1,
-      column,
-      value: null,
-      severity: "error",
-      code: "column_missing",
-      message: `the required column "${column}" is missing`,
-      hint: `add a column named ${column} to the first row; it now has: ${table.columns.map((c) => table.labels[c]).join(", ")}`,
-    });
-  }
+  const missing = missingColumns({ file, columns: table.columns, labels: table.labels, required: options.required });
+  issues.push(...missing);
   if (missing.length > 0) return { rows: [], rejected: [], issues };
 
   const unknown = table.columns.filter((column) => !options.known.includes(column));
@@ -50,37 +39,70 @@ export function validateTable<S extends z.ZodType>(options: {
   for (let index = 0; index < raw.length; index++) {
     const row = raw[index]!;
     (raw as Array<CsvRow | undefined>)[index] = undefined;
-    const rowIssues: Issue[] = [];
-    for (const [column, value] of Object.entries(row.cells)) {
-      if (value.length > MAX_CELL_LENGTH) {
-        rowIssues.push({
-          file,
-          line: row.line,
-          column: table.labels[column] ?? column,
-          value: `${value.slice(0, 40)}…`,
-          severity: "error",
-          code: "cell_too_long",
-          message: `the value has ${value.length} characters; Excel holds at most ${MAX_CELL_LENGTH} in a cell`,
-          hint: "shorten it, or link to the full text with source_url",
-        });
-      }
-    }
-    const result = schema.safeParse(row.cells);
-    if (!result.success) {
-      for (const zodIssue of result.error.issues) {
-        rowIssues.push(toIssue(file, row.line, row.cells, zodIssue));
-      }
-    }
-    for (const issue of rowIssues) issues.push(issue);
-    issues.push(...checkText({ file, line: row.line, cells: row.cells, labels: table.labels, skip: ["source_url"] }));
-    if (rowIssues.length === 0 && result.success) {
-      const extra = Object.fromEntries(unknown.map((column) => [table.labels[column] ?? column, row.cells[column] ?? ""]));
-      rows.push({ line: row.line, value: result.data, extra });
-    } else {
-      rejected.push(row);
-    }
+    const checked = checkRow({ file, row, labels: table.labels, schema, unknown });
+    for (const issue of checked.issues) issues.push(issue);
+    if (checked.row !== null) rows.push(checked.row);
+    else rejected.push(row);
   }
   return { rows, rejected, issues };
+}
+
+/** An issue for each required column the header does not have. */
+export function missingColumns(options: { file: string; columns: readonly string[]; labels: Record<string, string>; required: readonly string[] }): Issue[] {
+  const { file, columns, labels } = options;
+  return options.required
+    .filter((column) => !columns.includes(column))
+    .map((column) => ({
+      file,
+      line: 1,
+      column,
+      value: null,
+      severity: "error" as const,
+      code: "column_missing" as const,
+      message: `the required column "${column}" is missing`,
+      hint: `add a column named ${column} to the first row; it now has: ${columns.map((c) => labels[c]).join(", ")}`,
+    }));
+}
+
+/**
+ * Validates one row with the zod schema and checks its text: the row's
+ * issues, and the row as read when it has no errors (`null` when it has).
+ */
+export function checkRow<S extends z.ZodType>(options: {
+  file: string;
+  row: CsvRow;
+  labels: Record<string, string>;
+  schema: S;
+  /** Keys of the columns the schema does not know; their cells go to `extra`. */
+  unknown: readonly string[];
+}): { row: Checked<z.output<S>> | null; issues: Issue[] } {
+  const { file, row, labels, schema } = options;
+  const issues: Issue[] = [];
+  let failed = false;
+  for (const [column, value] of Object.entries(row.cells)) {
+    if (value.length > MAX_CELL_LENGTH) {
+      failed = true;
+      issues.push({
+        file,
+        line: row.line,
+        column: labels[column] ?? column,
+        value: `${value.slice(0, 40)}…`,
+        severity: "error",
+        code: "cell_too_long",
+        message: `the value has ${value.length} characters; Excel holds at most ${MAX_CELL_LENGTH} in a cell`,
+        hint: "shorten it, or link to the full text with source_url",
+      });
+    }
+  }
+  const result = schema.safeParse(row.cells);
+  if (!result.success) {
+    failed = true;
+    for (const zodIssue of result.error.issues) issues.push(toIssue(file, row.line, row.cells, zodIssue));
+  }
+  issues.push(...checkText({ file, line: row.line, cells: row.cells, labels, skip: ["source_url"] }));
+  if (failed || !result.success) return { row: null, issues };
+  const extra = Object.fromEntries(options.unknown.map((column) => [labels[column] ?? column, row.cells[column] ?? ""]));
+  return { row: { line: row.line, value: result.data, extra }, issues };
 }
 
 function toIssue(file: string, line: number, cells: Record<string, string>, zodIssue: z.core.$ZodIssue): Issue {

@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, readdir, writeFile, appendFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BriefkitError } from "../../src/errors.js";
+import { readDetails, StoredEngagement } from "../../src/inputs/engagement-file.js";
+import { loadInputs, parseInputs, type LoadResult } from "../../src/inputs/load.js";
+import type { Engagement } from "../../src/inputs/schemas.js";
+import { ENGAGEMENTS_HEADER, inputFiles, PARTNERS, TOPICS } from "../helpers.js";
+
+const FIXTURES = "test/fixtures/inputs";
+
+/** An inputs folder with the helpers' lists and these bytes as engagements.csv. */
+async function folder(engagements: Uint8Array | string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "briefkit-stream-"));
+  await writeFile(join(dir, "partners.csv"), PARTNERS);
+  await writeFile(join(dir, "cooperation-areas.csv"), TOPICS);
+  await writeFile(join(dir, "engagements.csv"), engagements);
+  return dir;
+}
+
+/** Every field of an engagement, the long text read from the file where it is held there. */
+function plain(e: Engagement): Engagement {
+  return {
+    id: e.id, startDate: e.startDate, endDate: e.endDate, title: e.title, partners: [...e.partners], topics: [...e.topics],
+    kind: e.kind, location: e.location, officials: [...e.officials], summary: e.summary, sourceUrl: e.sourceUrl,
+    status: e.status, extra: { ...e.extra }, line: e.line,
+  };
+}
+
+/** Streams the bytes from a folder and reads them whole; both must give the same result. */
+async function both(bytes: Uint8Array): Promise<{ streamed: LoadResult; whole: LoadResult }> {
+  const dir = await folder(bytes);
+  const streamed = await loadInputs({ dir });
+  const files = inputFiles({});
+  for (const file of Object.values(files)) file.path = join(dir, file.path.replace(/^inputs\//, ""));
+  files.engagements.bytes = bytes;
+  return { streamed, whole: parseInputs({ files, dateOrder: null }) };
+}
+
+function expectSame({ streamed, whole }: { streamed: LoadResult; whole: LoadResult }): void {
+  expect(streamed.issues).toEqual(whole.issues);
+  readDetails(streamed.data.engagements);
+  expect(streamed.data.engagements.map(plain)).toEqual(whole.data.engagements.map(plain));
+  expect(streamed.data.extraColumns).toEqual(whole.data.extraColumns);
+}
+
+const fixtures = (await readdir(FIXTURES, { recursive: true })).filter((name) => name.endsWith(".csv")).sort();
+
+describe("an engagements file streamed ⇒ the same engagements and issues as read whole", () => {
+  it.each(fixtures)("%s", async (name) => {
+    expectSame(await both(await readFile(join(FIXTURES, name))));
+  });
+
+  const row = (n: number, extra = "") =>
+    `E${n},2025-02-${String((n % 27) + 1).padStart(2, "0")},,"Talks ${n}, “quoted”\nover two lines",united-states;peru,cybersecurity;space,talks,completed${extra}`;
+  const many = (count: number, extra = "", end = "\n") => Array.from({ length: count }, (_, n) => row(n + 1, extra)).join(end);
+
+  it.each([
+    ["rows over several read chunks, CRLF", `${ENGAGEMENTS_HEADER}\r\n${many(12_000, "", "\r\n")}\r\n`],
+    ["no line end after the last row", `${ENGAGEMENTS_HEADER}\n${many(3)}`],
+    ["an extra column", `${ENGAGEMENTS_HEADER},Desk\n${many(3, ",Andes")}\n`],
+    ["a nameless column with a value far down", `${ENGAGEMENTS_HEADER},\n${many(12_000, ",")}\nE0,2025-02-01,,T,peru,space,talks,completed,stray\n`],
+    ["a duplicate id past the first chunk", `${ENGAGEMENTS_HEADER}\n${many(12_000)}\n${row(5)}\n`],
+    ["a quote never closed far down", `${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,"T,peru,space,talks,completed\n${many(10)}\n`],
+    ["a Windows-1252 byte far down", Buffer.concat([Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,Per`), Buffer.from([0xfa]), Buffer.from(",peru,space,talks,completed\n")])],
+    ["a NUL byte far down", Buffer.concat([Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\n`), Buffer.from([0]), Buffer.from("\n")])],
+  ])("%s", async (_, text) => {
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
+    expect(bytes.length > 65_536 || !_.includes("far")).toBe(true);
+    expectSame(await both(bytes));
+  });
+
+  it("a UTF-8 file ⇒ engagements hold their long text in the file, not in memory", async () => {
+    const { streamed } = await both(Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(3)}\n`));
+    expect(streamed.data.engagements.every((e) => e instanceof StoredEngagement)).toBe(true);
+  });
+});
+
+describe("an engagements file changed after it was read", () => {
+  it.each([
+    ["grown", (path: string) => appendFile(path, "E9,2025-02-01,,T,peru,space,talks,completed\n")],
+    ["rewritten", (path: string) => writeFile(path, `${ENGAGEMENTS_HEADER}\nX1,2025-02-11,,Other,united-states,cybersecurity,talks,completed\n`)],
+  ])("%s ⇒ a BriefkitError asks to build again, rather than text from another row", async (_, change) => {
+    const dir = await folder(`${ENGAGEMENTS_HEADER}\nE1,2025-02-11,,Talks,united-states,cybersecurity,talks,completed\n`);
+    const { data } = await loadInputs({ dir });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await change(join(dir, "engagements.csv"));
+    expect(() => data.engagements[0]!.title).toThrow(BriefkitError);
+    expect(() => data.engagements[0]!.title).toThrow(/changed while the reports were being made/);
+  });
+});
