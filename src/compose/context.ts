@@ -5,7 +5,7 @@ import { toUtcDate } from "../dates.js";
 import { formatIssue, issueEffect } from "../errors.js";
 import { MAX_TABLE_ROWS } from "./document.js";
 import { nameLookup } from "../model/names.js";
-import { mapWithDetails, readDetails } from "../inputs/engagement-file.js";
+import { mapWithDetails, readDetails } from "../inputs/detail-store.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,

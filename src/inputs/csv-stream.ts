@@ -5,13 +5,6 @@ import { detectDelimiter, fieldCountIssue, fitsHeader, PARSE_OPTIONS, syntaxIssu
 import type { CsvRow } from "./csv.js";
 import { checkHeader, normalizeHeader } from "./header.js";
 
-/** A data row read from a file, with the bytes of the file it was read from. */
-export interface StreamedRow extends CsvRow {
-  /** Byte offset in the file where the record starts, and where the next one starts. */
-  start: number;
-  end: number;
-}
-
 /** The header row of a streamed file: the named columns, by key and as typed. */
 export interface StreamedHeader {
   columns: string[];
@@ -46,7 +39,7 @@ export async function streamCsv(options: {
   path: string;
   file: string;
   onHeader: (header: StreamedHeader) => void;
-  onRow: (row: StreamedRow) => void;
+  onRow: (row: CsvRow) => void;
 }): Promise<StreamResult> {
   const { file } = options;
   const chunks = createReadStream(options.path, { highWaterMark: CHUNK_BYTES })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -68,7 +61,6 @@ export async function streamCsv(options: {
 
   const onRecord = (values: string[], context: { bytes: number }) => {
     const line = lines.lineAt(recordStart);
-    const row = { start: start.skip + recordStart, end: start.skip + context.bytes };
     recordStart = context.bytes;
     if (values.every((value) => value.trim() === "")) return null;
     if (header === null) {
@@ -87,7 +79,7 @@ export async function streamCsv(options: {
     }
     const cells: Record<string, string> = {};
     for (let n = 0; n < header.kept.length; n++) cells[header.columns[n]!] = values[header.kept[n]!] ?? "";
-    options.onRow({ line, cells, ...row });
+    options.onRow({ line, cells });
     return null;
   };
 

@@ -3,7 +3,7 @@ import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { decodeText, utf8Bytes } from "./decode.js";
 import { streamCsv } from "./csv-stream.js";
-import { EngagementFile, type EngagementHead } from "./engagement-file.js";
+import { DetailStore, type EngagementHead } from "./detail-store.js";
 import { emptyFileHint, fileIssue, readInputFile, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
@@ -186,7 +186,7 @@ function readEngagements(loader: Loader): void {
 /**
  * Streams the engagements file: each row is validated, checked for a
  * duplicate id and resolved as it is read, and kept as an engagement whose
- * long text stays in the file. False when the file is not plain UTF-8 (or
+ * long text goes to a DetailStore. False when the file is not plain UTF-8 (or
  * is empty), for readEngagements to read it whole instead.
  */
 async function streamEngagements(loader: Loader): Promise<boolean> {
@@ -196,7 +196,7 @@ async function streamEngagements(loader: Loader): Promise<boolean> {
   const engagements: Engagement[] = [];
   const seen = new Map<string, number>();
   const shared = sharing();
-  let file: EngagementFile | null = null;
+  let store: DetailStore | null = null;
   let labels: Record<string, string> = {};
   let unknown: string[] = [];
   let usable = true;
@@ -210,8 +210,8 @@ async function streamEngagements(loader: Loader): Promise<boolean> {
       issues.push(...missing);
       usable = missing.length === 0;
       unknown = header.columns.filter((column) => !(spec.known as readonly string[]).includes(column));
-      if (usable) file = new EngagementFile(path, header, loader.schemas.engagement, spec.known);
       loader.extraColumns = unknown.map((column) => labels[column] ?? column);
+      if (usable) store = new DetailStore(loader.extraColumns);
     },
     onRow: (row) => {
       if (!usable) return;
@@ -228,7 +228,9 @@ async function streamEngagements(loader: Loader): Promise<boolean> {
       }
       if (checked.row === null) return;
       const head = loader.resolveEngagement(row.line, checked.row.value);
-      if (head !== null) engagements.push(file!.engagement(shared(head), row.start, row.end));
+      if (head === null) return;
+      const { value, extra } = checked.row;
+      engagements.push(store!.add(shared(head), { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
   });
   if (result.status === "not_streamable") {

@@ -3,6 +3,7 @@ import type { Engagement } from "../../inputs/schemas.js";
 import type { Briefing } from "../../model/briefing.js";
 import { linkText, type CellValue } from "./cells.js";
 import { nameLookup } from "../../model/names.js";
+import { mapWithDetails } from "../../inputs/detail-store.js";
 
 /** The rows of each list sheet, in the column order of its keys in the template. */
 export function buildRows(briefing: Briefing, leftOut: { row: string; file: string }) {
@@ -18,7 +19,7 @@ export function buildRows(briefing: Briefing, leftOut: { row: string; file: stri
   ];
   const windowCount = (id: string) => briefing.windowCounts.get(id) ?? 0;
   return {
-    engagements: briefing.engagements.map(engagement),
+    engagements: mapWithDetails(briefing.engagements, engagement),
     engagementTopics: topicRows(briefing, (e, p, t) => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t]),
     upcoming: briefing.upcoming.map((e): CellValue[] => [
       date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,

@@ -1,0 +1,187 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Engagement, EngagementKind, Status } from "./schemas.js";
+
+/** The long text of an engagement: what a DetailStore keeps on disk. */
+export interface EngagementDetails {
+  title: string;
+  location: string;
+  officials: string[];
+  summary: string;
+  sourceUrl: string | null;
+  extra: Record<string, string>;
+}
+
+/** The short fields of an engagement, held in memory for every row of an archive. */
+export interface EngagementHead {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+  partners: string[];
+  topics: string[];
+  kind: EngagementKind;
+  status: Status;
+  line: number;
+}
+
+/** Details kept in memory at most, the most recently read; a batch asked for at once may hold more until the next one. */
+const CACHE_SIZE = 4_096;
+const WRITE_BUFFER = 1 << 20;
+
+interface OpenFile {
+  fd: number;
+  dir: string;
+}
+
+// A store's file is removed once nothing refers to its engagements (a long --watch session loads many), or at exit.
+const open = new Set<OpenFile>();
+const cleanup = new FinalizationRegistry<OpenFile>(removeFile);
+process.once("exit", () => open.forEach(removeFile));
+
+/**
+ * The long text of a large archive's engagements, written to a temporary
+ * file as rows are read and read back when a report shows them, so that the
+ * archive is never held in memory. The text is what validation made of the
+ * row: the input file can change afterwards without changing the report.
+ */
+export class DetailStore {
+  private readonly fd: number;
+  private readonly dir: string;
+  private readonly cache = new Map<StoredEngagement, EngagementDetails>();
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+
+  /** `extraColumns`: the headers of the extra columns, in the order their values are stored. */
+  constructor(private readonly extraColumns: readonly string[]) {
+    this.dir = mkdtempSync(join(tmpdir(), "briefkit-"));
+    this.fd = openSync(join(this.dir, "details"), "w+");
+    const file = { fd: this.fd, dir: this.dir };
+    open.add(file);
+    cleanup.register(this, file);
+  }
+
+  /** Keeps an engagement's long text in the file; the engagement holds its short fields and where the rest is. */
+  add(head: EngagementHead, details: EngagementDetails): Engagement {
+    const json = Buffer.from(JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]));
+    const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, json.length);
+    this.pending.push(json);
+    this.pendingBytes += json.length;
+    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    return engagement;
+  }
+
+  /** The long text of one of this store's engagements. */
+  details(engagement: StoredEngagement): EngagementDetails {
+    const cached = this.cache.get(engagement);
+    if (cached !== undefined) return cached;
+    this.read([engagement]);
+    return this.cache.get(engagement)!;
+  }
+
+  /** Reads the long text of these engagements, in file order, so that asking for it afterwards is free. */
+  read(engagements: readonly StoredEngagement[]): void {
+    this.flush();
+    const wanted = [...new Set(engagements)].filter((e) => !this.cache.has(e)).sort((a, b) => a.offset - b.offset);
+    for (const old of this.cache.keys()) {
+      if (this.cache.size + wanted.length <= CACHE_SIZE) break;
+      this.cache.delete(old);
+    }
+    const buffer = Buffer.allocUnsafe(wanted.reduce((longest, e) => Math.max(longest, e.length), 0));
+    for (const e of wanted) {
+      readSync(this.fd, buffer, 0, e.length, e.offset);
+      const [title, location, officials, summary, sourceUrl, extra] = JSON.parse(buffer.toString("utf8", 0, e.length)) as [string, string, string[], string, string | null, string[]];
+      this.cache.set(e, { title, location, officials, summary, sourceUrl, extra: Object.fromEntries(this.extraColumns.map((c, i) => [c, extra[i] ?? ""])) });
+    }
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const bytes = Buffer.concat(this.pending);
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+    this.written += bytes.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+function removeFile(file: OpenFile): void {
+  open.delete(file);
+  try {
+    closeSync(file.fd);
+  } catch {
+    // Closed already.
+  }
+  rmSync(file.dir, { recursive: true, force: true });
+}
+
+/** An engagement of a DetailStore: short fields held, long text read from the store when asked for. */
+export class StoredEngagement implements Engagement {
+  readonly id: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly partners: string[];
+  readonly topics: string[];
+  readonly kind: EngagementKind;
+  readonly status: Status;
+  readonly line: number;
+
+  constructor(
+    head: EngagementHead,
+    readonly store: DetailStore,
+    readonly offset: number,
+    readonly length: number,
+  ) {
+    this.id = head.id;
+    this.startDate = head.startDate;
+    this.endDate = head.endDate;
+    this.partners = head.partners;
+    this.topics = head.topics;
+    this.kind = head.kind;
+    this.status = head.status;
+    this.line = head.line;
+  }
+
+  get title(): string {
+    return this.store.details(this).title;
+  }
+  get location(): string {
+    return this.store.details(this).location;
+  }
+  get officials(): string[] {
+    return this.store.details(this).officials;
+  }
+  get summary(): string {
+    return this.store.details(this).summary;
+  }
+  get sourceUrl(): string | null {
+    return this.store.details(this).sourceUrl;
+  }
+  get extra(): Record<string, string> {
+    return this.store.details(this).extra;
+  }
+}
+
+/** Reads the long text of stored engagements before they are used, a batch per store; engagements held whole are left as they are. */
+export function readDetails(engagements: Iterable<Engagement>): void {
+  const byStore = new Map<DetailStore, StoredEngagement[]>();
+  for (const e of engagements) {
+    if (!(e instanceof StoredEngagement)) continue;
+    const list = byStore.get(e.store);
+    if (list === undefined) byStore.set(e.store, [e]);
+    else list.push(e);
+  }
+  for (const [store, list] of byStore) store.read(list);
+}
+
+/** Maps engagements in order, reading the long text of stored ones a batch at a time. */
+export function mapWithDetails<T>(engagements: readonly Engagement[], map: (e: Engagement) => T): T[] {
+  const result: T[] = [];
+  for (let from = 0; from < engagements.length; from += CACHE_SIZE) {
+    const batch = engagements.slice(from, from + CACHE_SIZE);
+    readDetails(batch);
+    for (const e of batch) result.push(map(e));
+  }
+  return result;
+}
