@@ -49,7 +49,7 @@ export class DetailStore {
   private readonly fd: number;
   private readonly dir: string;
   private readonly cache = new Map<StoredEngagement, EngagementDetails>();
-  private pending: Buffer[] = [];
+  private pending: string[] = [];
   private pendingBytes = 0;
   private written = 0;
 
@@ -64,10 +64,12 @@ export class DetailStore {
 
   /** Keeps an engagement's long text in the file; the engagement holds its short fields and where the rest is. */
   add(head: EngagementHead, details: EngagementDetails): Engagement {
-    const json = Buffer.from(JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]));
-    const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, json.length);
+    const json = JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]);
+    const length = Buffer.byteLength(json);
+    const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, length);
+    // Held as text and written a megabyte at a time: a Buffer per row would cost more than the row.
     this.pending.push(json);
-    this.pendingBytes += json.length;
+    this.pendingBytes += length;
     if (this.pendingBytes >= WRITE_BUFFER) this.flush();
     return engagement;
   }
@@ -98,7 +100,7 @@ export class DetailStore {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const bytes = Buffer.concat(this.pending);
+    const bytes = Buffer.from(this.pending.join(""));
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
     this.written += bytes.length;
     this.pending = [];

@@ -79,7 +79,8 @@ export function checkRow<S extends z.ZodType>(options: {
   const { file, row, labels, schema } = options;
   const issues: Issue[] = [];
   let failed = false;
-  for (const [column, value] of Object.entries(row.cells)) {
+  for (const column in row.cells) {
+    const value = row.cells[column]!;
     if (value.length > MAX_CELL_LENGTH) {
       failed = true;
       issues.push({
