@@ -90,12 +90,13 @@ describe("compactPageContents", () => {
 });
 
 describe("the packet of 300 generated engagements, at the end of drawing", () => {
-  const seen: { chunks: number[]; queued: number }[] = [];
+  const seen: { chunks: number[]; queued: number; entries: unknown[] }[] = [];
   const end = PDFDocument.prototype.end;
 
   beforeAll(async () => {
     PDFDocument.prototype.end = function (this: Doc) {
-      seen.push({ chunks: pagesOf(this).map((page) => contentChunks(page)?.length ?? -1), queued: this.readableLength });
+      const tree = (this as unknown as { getStructParentTree(): { _items: Record<string, unknown> } }).getStructParentTree();
+      seen.push({ chunks: pagesOf(this).map((page) => contentChunks(page)?.length ?? -1), queued: this.readableLength, entries: Object.values(tree._items).flat() });
       return end.call(this);
     };
     const inputs = join(await mkdtemp(join(tmpdir(), "briefkit-gen-")), "inputs");
@@ -112,6 +113,13 @@ describe("the packet of 300 generated engagements, at the end of drawing", () =>
     expect(seen).toHaveLength(1);
     expect(seen[0]!.chunks.length).toBeGreaterThan(3);
     expect(seen[0]!.chunks).toEqual(seen[0]!.chunks.map(() => 1));
+  });
+
+  it("structure elements in the parent tree ⇒ most of them swapped for small references", () => {
+    const entries = seen[0]!.entries.filter((entry) => entry !== null);
+    const full = entries.filter((entry) => (entry as { data?: unknown }).data !== undefined);
+    expect(entries.length).toBeGreaterThan(100);
+    expect(full.length).toBeLessThan(entries.length / 2);
   });
 
   it("nothing queued in the stream ⇒ the output was handed over as it was written", () => {

@@ -8,6 +8,7 @@ import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
 import { drawBlocks, type DrawContext } from "./blocks.js";
 import { compactPageContents } from "./compact.js";
+import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
 import { fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
 import { drawHeatmap } from "./heatmap.js";
@@ -34,6 +35,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   const doc = createDocument(options);
   const bytes = collect(doc);
   const compact = compactPageContents(doc);
+  trimParentTreeAsPagesAdd(doc);
   // One turn of the event loop lets the stream start flowing, so that what pdfkit writes reaches `collect` as it is written instead of queueing inside the stream until the end.
   await new Promise((resolve) => setImmediate(resolve));
   const root = doc.struct("Document");
@@ -119,7 +121,10 @@ function collect(doc: Doc): Promise<Uint8Array> {
       joined.push(Buffer.concat(pending));
       pending = [];
     });
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat([...joined, ...pending]))));
+    doc.on("end", () => {
+      const all = Buffer.concat([...joined, ...pending]);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
     doc.on("error", reject);
   });
 }
