@@ -36,8 +36,8 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   const bytes = collect(doc);
   const compact = compactPageContents(doc);
   trimParentTreeAsPagesAdd(doc);
-  // One turn of the event loop lets the stream start flowing, so that what pdfkit writes reaches `collect` as it is written instead of queueing inside the stream until the end.
-  await new Promise((resolve) => setImmediate(resolve));
+  // The stream starts flowing on the next tick; from then on what pdfkit writes reaches `collect` as it is written instead of queueing inside the stream until the end.
+  await new Promise<void>((resolve) => process.nextTick(resolve));
   const root = doc.struct("Document");
   doc.addStructure(root);
   const partnerName = nameLookup(briefing.partners);
