@@ -123,7 +123,8 @@ function collect(doc: Doc): Promise<Uint8Array> {
     });
     doc.on("end", () => {
       const all = Buffer.concat([...joined, ...pending]);
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+      // A view of the joined bytes, unless they sit in Node's shared pool of small buffers.
+      resolve(all.byteLength === all.buffer.byteLength ? new Uint8Array(all.buffer) : new Uint8Array(all));
     });
     doc.on("error", reject);
   });
