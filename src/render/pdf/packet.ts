@@ -7,6 +7,8 @@ import { toUtcDate } from "../../dates.js";
 import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
 import { drawBlocks, type DrawContext } from "./blocks.js";
+import { compactPageContents } from "./compact.js";
+import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
 import { fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
 import { drawHeatmap } from "./heatmap.js";
@@ -14,6 +16,9 @@ import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
 import { drawProfile } from "./profile.js";
 import { fillToc } from "./toc.js";
 import { nameLookup } from "../../model/names.js";
+
+/** How many output chunks are joined into one while the packet is written. */
+const COLLECT_BATCH = 1024;
 
 /** What the packet renderer needs besides the document tree. */
 export interface PacketOptions {
@@ -29,6 +34,10 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   const { briefing, labels } = options;
   const doc = createDocument(options);
   const bytes = collect(doc);
+  const compact = compactPageContents(doc);
+  trimParentTreeAsPagesAdd(doc);
+  // The stream starts flowing on the next tick; from then on what pdfkit writes reaches `collect` as it is written instead of queueing inside the stream until the end.
+  await new Promise<void>((resolve) => process.nextTick(resolve));
   const root = doc.struct("Document");
   doc.addStructure(root);
   const partnerName = nameLookup(briefing.partners);
@@ -66,6 +75,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   for (const toc of context.tocs) fillToc(doc, toc, context.pages);
   drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
   root.end();
+  compact();
   doc.end();
   return bytes;
 }
@@ -101,10 +111,21 @@ function createDocument(options: PacketOptions): Doc {
 }
 
 function collect(doc: Doc): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+  // pdfkit emits every line of every object as its own chunk: join them in batches rather than hold each.
+  const joined: Buffer[] = [];
+  let pending: Buffer[] = [];
   return new Promise((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("data", (chunk: Buffer) => {
+      pending.push(chunk);
+      if (pending.length < COLLECT_BATCH) return;
+      joined.push(Buffer.concat(pending));
+      pending = [];
+    });
+    doc.on("end", () => {
+      const all = Buffer.concat([...joined, ...pending]);
+      // A view of the joined bytes, unless they sit in Node's shared pool of small buffers.
+      resolve(all.byteLength === all.buffer.byteLength ? new Uint8Array(all.buffer) : new Uint8Array(all));
+    });
     doc.on("error", reject);
   });
 }
