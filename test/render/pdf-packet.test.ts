@@ -162,3 +162,20 @@ describe("the generated packet", () => {
     for (const sample of ["Perú", "República Dominicana", "Việt Nam", "“next steps”", "2025–2026", "Česko", "Türkiye"]) expect(text).toContain(sample);
   });
 });
+
+describe("a heading too long for a contents line", () => {
+  it("⇒ its entry ends in an ellipsis on one line, and the next entry keeps its own line", async () => {
+    const templates = join(await mkdtemp(join(tmpdir(), "briefkit-toc-")), "templates");
+    await cp("templates", templates, { recursive: true });
+    const path = join(templates, "packet.md.hbs");
+    const long = "Working session: narcotics trafficking with the European Union, the Organization of American States and the Inter-American Defense Board";
+    await writeFile(path, (await readFile(path, "utf8")).replace("# Key points", `# ${long}\n\n# Key points`));
+    const period = weekPeriod("2025-W07");
+    const result = await buildReports({ inputs: "inputs", templates, config, period, asOf: period.to, formats: ["pdf"] });
+    const lines = inspectPdf(result.files[0]!.bytes).pages[1]!.split("\n").map((line) => line.trim());
+    const entry = lines.find((line) => line.startsWith("Working session: narcotics trafficking"));
+    expect(entry).toMatch(/…\s.*\d+$/);
+    expect(lines.some((line) => /^Key points \..*\d+$/.test(line))).toBe(true);
+    expect(lines.some((line) => line.includes("Defense Board"))).toBe(false);
+  });
+});

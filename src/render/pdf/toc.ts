@@ -72,7 +72,9 @@ function drawEntry(doc: Doc, entry: TocEntry, options: { y: number; page: number
   doc.font(entry.level === 1 ? "bold" : "regular").fontSize(entry.level === 1 ? TYPE.body + 0.5 : TYPE.body).fillColor(COLOR.text);
   const numberWidth = doc.widthOfString(number);
   const titleWidth = Math.min(doc.widthOfString(entry.title), right - left - numberWidth - 24);
-  doc.text(entry.title, left, options.y, { width: titleWidth, lineBreak: false, ellipsis: true, goTo: entry.destination } as PDFKit.Mixins.TextOptions);
+  // One line: a title too long for it ends in an ellipsis rather than running into the next entry.
+  const oneLine = doc.currentLineHeight(true) * 1.5;
+  doc.text(entry.title, left, options.y, { width: titleWidth, height: oneLine, ellipsis: true, goTo: entry.destination } as PDFKit.Mixins.TextOptions);
   const dots = left + titleWidth + 6;
   const end = right - numberWidth - 6;
   if (end > dots) {
