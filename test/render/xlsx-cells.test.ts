@@ -72,7 +72,7 @@ describe("writeTable", () => {
   it("links beyond the limit ⇒ plain text, and the first such row is reported", async () => {
     const workbook = new ExcelJS.Workbook();
     const rows = [1, 2, 3].map((n) => [{ link: `https://example.org/${n}`, text: `https://example.org/${n}` }]);
-    const result = writeTable({ sheet: workbook.addWorksheet("Links"), tableName: "Links", columns: [{ header: "Link" }], rows, marking: "M", linkLimit: 2 });
+    const result = await writeTable({ sheet: workbook.addWorksheet("Links"), tableName: "Links", columns: [{ header: "Link" }], rows, marking: "M", linkLimit: 2 });
     expect(result.firstUnlinkedRow).toBe(4);
     const sheet = (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).getWorksheet("Links")!;
     expect(sheet.getCell("A2").value).toMatchObject({ hyperlink: "https://example.org/1" });
@@ -82,7 +82,7 @@ describe("writeTable", () => {
 
   it("no rows ⇒ a header with a filter and no table", async () => {
     const workbook = new ExcelJS.Workbook();
-    writeTable({ sheet: workbook.addWorksheet("Empty"), tableName: "Empty", columns: [{ header: "A" }, { header: "B" }], rows: [], marking: "M" });
+    await writeTable({ sheet: workbook.addWorksheet("Empty"), tableName: "Empty", columns: [{ header: "A" }, { header: "B" }], rows: [], marking: "M" });
     const sheet = (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).getWorksheet("Empty")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["A", "B"]);
     expect(sheet.autoFilter).toBeTruthy();
