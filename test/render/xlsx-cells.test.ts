@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { linkText, uniqueHeaders, wrappedLines } from "../../src/render/xlsx/cells.js";
 import { columnLetter, dateFormula, exactCriterion, quoteSheetName, quoteString } from "../../src/render/xlsx/formula.js";
@@ -65,6 +66,34 @@ describe("wrappedLines", () => {
     ["x".repeat(30), 10, 3],
   ] as const)("%j in %i ⇒ %i lines", (value, width, lines) => {
     expect(wrappedLines(value, width)).toBe(lines);
+  });
+});
+
+describe("wrappedLines against splitting on /\\s+/", () => {
+  // The words-by-regular-expression count wrappedLines had before it scanned the text itself.
+  const byRegExp = (text: string, width: number) => {
+    const capacity = Math.max(1, Math.floor(width * 1.2));
+    return text.split("\n").reduce((sum, paragraph) => {
+      let lines = 1;
+      let used = 0;
+      for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+        const needed = used === 0 ? word.length : used + 1 + word.length;
+        if (needed <= capacity) {
+          used = needed;
+          continue;
+        }
+        if (used > 0) lines += 1;
+        lines += Math.floor(Math.max(0, word.length - 1) / capacity);
+        used = word.length % capacity || capacity;
+      }
+      return sum + lines;
+    }, 0);
+  };
+  const spaces = [" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u200b", "\u180e"];
+  const text = fc.array(fc.oneof(fc.constantFrom(...spaces), fc.string({ maxLength: 12 }), fc.constantFrom("é", "ß", "😀", "x".repeat(40))), { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("any text, any width ⇒ the same number of lines", () => {
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 60 }), (value, width) => wrappedLines(value, width) === byRegExp(value, width)), { numRuns: 2_000 });
   });
 });
 

@@ -79,7 +79,7 @@ export async function writeTable(options: {
     sheet.getColumn(c + 1).width = width;
   });
   styleHeader(sheet.getRow(1), headers, widths);
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styles = new Map<number, Partial<ExcelJS.Style>>();
   rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths, styles, dateFormat }));
   return { firstUnlinkedRow: links.firstUnlinkedRow() };
 }

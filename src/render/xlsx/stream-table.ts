@@ -61,7 +61,7 @@ function startRows(options: Parameters<typeof streamTable>[0] & { sample: Array<
   const header = sheet.addRow(headers);
   styleHeader(header, headers, widths);
   header.commit();
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styles = new Map<number, Partial<ExcelJS.Style>>();
   let sheetRow = 1;
   const write = (values: readonly CellValue[]) => {
     sheetRow += 1;

@@ -43,8 +43,8 @@ export function styleRow(options: {
   values: readonly CellValue[];
   columns: readonly ColumnSpec[];
   widths: readonly number[];
-  /** Styles made so far, shared between rows: see sharedStyle. */
-  styles: Map<string, Partial<ExcelJS.Style>>;
+  /** Styles made so far for this table (one date format), shared between rows: see sharedStyle. */
+  styles: Map<number, Partial<ExcelJS.Style>>;
   dateFormat: string;
 }): void {
   const { row, values, columns, widths } = options;
@@ -64,10 +64,11 @@ export function styleRow(options: {
 }
 
 function sharedStyle(
-  styles: Map<string, Partial<ExcelJS.Style>>,
+  styles: Map<number, Partial<ExcelJS.Style>>,
   look: { link: boolean; isDate: boolean; centred: boolean; wrap: boolean; dateFormat: string },
 ): Partial<ExcelJS.Style> {
-  const key = `${look.link}|${look.isDate}|${look.centred}|${look.wrap}|${look.dateFormat}`;
+  // A number, not a string, as the key: this runs for every cell.
+  const key = (look.link ? 1 : 0) | (look.isDate ? 2 : 0) | (look.centred ? 4 : 0) | (look.wrap ? 8 : 0);
   let style = styles.get(key);
   if (style === undefined) {
     style = {
