@@ -61,6 +61,28 @@ describe("writeTable with the streaming writer", () => {
     expect(seen).toEqual([[0, false], [0, false], [0, false], [4, true], [5, true], [6, true]]);
   });
 
+  it("a sheet of 16 MB of XML ⇒ at most about 4 MB of it waits for the zip at any time", async () => {
+    // What waits is in the pass-through stream exceljs puts between the sheet and the zip (exceljs 4 internals).
+    type Pipe = { _writableState: { length: number }; _readableState: { length: number } };
+    const waiting = (sheet: ExcelJS.Worksheet) => {
+      const pipe = (sheet as unknown as { stream: { pipes: Pipe[] } }).stream.pipes[0]!;
+      return pipe._writableState.length + pipe._readableState.length;
+    };
+    // Letters that do not repeat within the zip's window, so that compressing them takes a while.
+    let seed = 1;
+    const letters = Array.from({ length: 1 << 20 }, () => String.fromCharCode(97 + ((seed = (seed * 48_271) % 2_147_483_647) % 26))).join("");
+    let most = 0;
+    const { sheet } = await streamSheet(function* (sheet) {
+      for (let n = 1; n <= 8_000; n++) {
+        most = Math.max(most, waiting(sheet));
+        const at = (n * 104_729) % (letters.length - 2_000);
+        yield row(n, letters.slice(at, at + 2_000));
+      }
+    }, { widthSample: 10 });
+    expect(values(sheet)).toHaveLength(8_001);
+    expect(most).toBeLessThan(5 * 1024 * 1024);
+  });
+
   it("an async source ⇒ the same cells as the array written in memory", async () => {
     const rows = Array.from({ length: 40 }, (_, i) => row(i + 1));
     const { sheet } = await streamSheet((async function* () {
