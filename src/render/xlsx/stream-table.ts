@@ -46,7 +46,7 @@ export async function streamTable(options: {
     else if (sample.push(values) >= sampleSize) write = startRows({ ...options, sample });
     if (count % ROWS_PER_TURN === 0) await waitForCompression(sheet);
   }
-  write ??= startRows({ ...options, sample });
+  if (write === null) startRows({ ...options, sample });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
 }
 
