@@ -177,13 +177,22 @@ export function readDetails(engagements: Iterable<Engagement>): void {
   for (const [store, list] of byStore) store.read(list);
 }
 
+/** The engagements in order, the long text of stored ones read a batch ahead; each pass reads again. */
+export function withDetails(engagements: readonly Engagement[]): Iterable<Engagement> {
+  return {
+    *[Symbol.iterator]() {
+      for (let from = 0; from < engagements.length; from += CACHE_SIZE) {
+        const batch = engagements.slice(from, from + CACHE_SIZE);
+        readDetails(batch);
+        yield* batch;
+      }
+    },
+  };
+}
+
 /** Maps engagements in order, reading the long text of stored ones a batch at a time. */
 export function mapWithDetails<T>(engagements: readonly Engagement[], map: (e: Engagement) => T): T[] {
   const result: T[] = [];
-  for (let from = 0; from < engagements.length; from += CACHE_SIZE) {
-    const batch = engagements.slice(from, from + CACHE_SIZE);
-    readDetails(batch);
-    for (const e of batch) result.push(map(e));
-  }
+  for (const e of withDetails(engagements)) result.push(map(e));
   return result;
 }

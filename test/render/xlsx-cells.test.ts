@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { linkText, uniqueHeaders, wrappedLines } from "../../src/render/xlsx/cells.js";
 import { columnLetter, dateFormula, exactCriterion, quoteSheetName, quoteString } from "../../src/render/xlsx/formula.js";
@@ -68,11 +69,39 @@ describe("wrappedLines", () => {
   });
 });
 
+describe("wrappedLines against splitting on /\\s+/", () => {
+  // The words-by-regular-expression count wrappedLines had before it scanned the text itself.
+  const byRegExp = (text: string, width: number) => {
+    const capacity = Math.max(1, Math.floor(width * 1.2));
+    return text.split("\n").reduce((sum, paragraph) => {
+      let lines = 1;
+      let used = 0;
+      for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+        const needed = used === 0 ? word.length : used + 1 + word.length;
+        if (needed <= capacity) {
+          used = needed;
+          continue;
+        }
+        if (used > 0) lines += 1;
+        lines += Math.floor(Math.max(0, word.length - 1) / capacity);
+        used = word.length % capacity || capacity;
+      }
+      return sum + lines;
+    }, 0);
+  };
+  const spaces = [" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u200b", "\u180e"];
+  const text = fc.array(fc.oneof(fc.constantFrom(...spaces), fc.string({ maxLength: 12 }), fc.constantFrom("é", "ß", "😀", "x".repeat(40))), { maxLength: 40 }).map((parts) => parts.join(""));
+
+  it("any text, any width ⇒ the same number of lines", () => {
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 60 }), (value, width) => wrappedLines(value, width) === byRegExp(value, width)), { numRuns: 2_000 });
+  });
+});
+
 describe("writeTable", () => {
   it("links beyond the limit ⇒ plain text, and the first such row is reported", async () => {
     const workbook = new ExcelJS.Workbook();
     const rows = [1, 2, 3].map((n) => [{ link: `https://example.org/${n}`, text: `https://example.org/${n}` }]);
-    const result = writeTable({ sheet: workbook.addWorksheet("Links"), tableName: "Links", columns: [{ header: "Link" }], rows, marking: "M", linkLimit: 2 });
+    const result = await writeTable({ sheet: workbook.addWorksheet("Links"), tableName: "Links", columns: [{ header: "Link" }], rows, marking: "M", linkLimit: 2 });
     expect(result.firstUnlinkedRow).toBe(4);
     const sheet = (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).getWorksheet("Links")!;
     expect(sheet.getCell("A2").value).toMatchObject({ hyperlink: "https://example.org/1" });
@@ -82,7 +111,7 @@ describe("writeTable", () => {
 
   it("no rows ⇒ a header with a filter and no table", async () => {
     const workbook = new ExcelJS.Workbook();
-    writeTable({ sheet: workbook.addWorksheet("Empty"), tableName: "Empty", columns: [{ header: "A" }, { header: "B" }], rows: [], marking: "M" });
+    await writeTable({ sheet: workbook.addWorksheet("Empty"), tableName: "Empty", columns: [{ header: "A" }, { header: "B" }], rows: [], marking: "M" });
     const sheet = (await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()))).getWorksheet("Empty")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["A", "B"]);
     expect(sheet.autoFilter).toBeTruthy();

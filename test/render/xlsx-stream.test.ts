@@ -1,5 +1,10 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { buildReports } from "../../src/build.js";
 import { composeBriefing } from "../../src/compose/compose.js";
 import { loadTemplates } from "../../src/compose/templates.js";
@@ -41,5 +46,38 @@ describe.each([["inputs"], [SPECIAL]])("the workbook of %s written by the stream
       if (typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value) links += 1;
     }));
     expect(links).toBe(Math.min(1, briefing.engagements.filter((e) => e.sourceUrl !== null).length));
+  });
+});
+
+describe("a generated archive written by the streaming writer", () => {
+  it("2,500 engagements with long summaries ⇒ the same cells on every sheet as in memory, links past the limit as text in both", async () => {
+    const inputs = await mkdtemp(join(tmpdir(), "briefkit-stream-"));
+    await writeGeneratedInputs(inputs, { engagements: 2_500, partners: 30, topics: 20, seed: 3, longSummaries: true });
+    const { briefing } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: [] });
+    const spec = composeBriefing(briefing, await loadTemplates("templates")).workbook;
+    const read = async (streamAbove: number) => readWorkbook(await renderWorkbook({ briefing, spec, streamAbove, linkLimit: 1_000 }));
+    const [memory, streamed] = [await read(Number.MAX_SAFE_INTEGER), await read(0)];
+    // An empty text reads back as "" from the shared strings of the one and as no cell from the inline strings of the other.
+    const cells = (workbook: ExcelJS.Workbook) =>
+      workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues().map((row) => {
+        const values = Array.from((row ?? []) as unknown[], (v) => (v === "" || v === undefined ? null : v));
+        while (values.length > 0 && values.at(-1) === null) values.pop();
+        return JSON.stringify(values);
+      })]);
+    expect(cells(streamed)).toEqual(cells(memory));
+    const engagements = streamed.getWorksheet("Engagements")!;
+    expect(engagements.rowCount).toBe(2_501);
+    const linked = briefing.engagements.flatMap((e, i) => (e.sourceUrl === null ? [] : [i + 2]));
+    expect(linked.length).toBeGreaterThan(1_000);
+    let links = 0;
+    engagements.getColumn(12).eachCell((cell) => {
+      if (typeof cell.value === "object" && cell.value !== null && "hyperlink" in cell.value) links += 1;
+    });
+    expect(links).toBe(1_000);
+    const firstUnlinked = linked[1_000]!;
+    expect(engagements.getCell(firstUnlinked, 12).value).toBe(briefing.engagements[firstUnlinked - 2]!.sourceUrl);
+    const issues = streamed.getWorksheet("Issues")!;
+    expect((issues.getRow(issues.rowCount).values as unknown[]).slice(1, 6)).toEqual(["warning", undefined, "Engagements", firstUnlinked, "Source link"]);
+    expect(streamed.getWorksheet("Engagement topics")!.rowCount).toBeGreaterThan(100);
   });
 });

@@ -59,19 +59,39 @@ export function wrappedLines(value: CellValue, width: number): number {
 }
 
 function wrapParagraph(paragraph: string, capacity: number): number {
+  // Words and the spaces between them take at most the paragraph's length.
+  if (paragraph.length <= capacity) return 1;
   let lines = 1;
   let used = 0;
-  for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-    const needed = used === 0 ? word.length : used + 1 + word.length;
+  let start = -1;
+  // Words are the runs between white space (what /\s+/ matches), found without splitting: this runs for every wrapped cell.
+  for (let i = 0; i <= paragraph.length; i++) {
+    const boundary = i === paragraph.length || isSpace(paragraph.charCodeAt(i));
+    if (!boundary) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const length = i - start;
+    start = -1;
+    const needed = used === 0 ? length : used + 1 + length;
     if (needed <= capacity) {
       used = needed;
       continue;
     }
     if (used > 0) lines += 1;
-    lines += Math.floor(Math.max(0, word.length - 1) / capacity);
-    used = word.length % capacity || capacity;
+    lines += Math.floor(Math.max(0, length - 1) / capacity);
+    used = length % capacity || capacity;
   }
   return lines;
+}
+
+/** The characters JavaScript's `\s` matches. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Longest name Excel accepts for a table column. */

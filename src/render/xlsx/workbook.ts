@@ -6,8 +6,8 @@ import type { Briefing } from "../../model/briefing.js";
 import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
 import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
-import { buildRows } from "./rows.js";
-import { writeTable, type CellValue, type ColumnSpec } from "./sheet.js";
+import { buildRows, type RowSource } from "./rows.js";
+import { writeTable, type ColumnSpec } from "./sheet.js";
 
 type Layout = Omit<ColumnSpec, "header">;
 
@@ -50,13 +50,13 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   };
 
   const rows = buildRows(briefing, sheets.issues.leftOut);
-  const table = <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: CellValue[][]; extra?: readonly string[]; freezeColumns?: number }) => {
+  const table = async <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: RowSource; extra?: readonly string[]; freezeColumns?: number }) => {
     const columns: ColumnSpec[] = [
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
     const sheet = workbook.addWorksheet(part.sheet.name, opening({ state: "frozen", xSplit: part.freezeColumns ?? 0, ySplit: 1 }));
-    const result = writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream });
+    const result = await writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream });
     done(sheet);
     return result;
   };
@@ -69,16 +69,16 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   writeMatrixSheet({ sheet: matrix, briefing, spec });
   done(matrix);
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
-  const engagements = table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
-  table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
-  table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
-  table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
-  table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas });
-  table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives });
+  const engagements = await table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
+  await table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
+  await table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
+  await table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
+  await table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas });
+  await table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives });
   if (engagements.firstUnlinkedRow !== null) {
     rows.issues.push(["warning", null, sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
   }
-  table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
+  await table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
   if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer());
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
