@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
+import { buildReports } from "../../src/build.js";
+import { DEFAULT_CONFIG } from "../../src/config.js";
+import { weekPeriod } from "../../src/model/period.js";
+import { inspectPdf } from "./pdf-tools.js";
 import { chooseFontSet, CORE_RANGES, fontPaths, type Face } from "../../src/render/pdf/fonts.js";
 
 const FACES: Face[] = ["regular", "bold", "italic", "boldItalic"];
@@ -72,5 +78,17 @@ describe("the core faces", () => {
       expect(a.glyphs.map((g) => g.name), text).toEqual(b.glyphs.map((g) => g.name));
       expect(a.positions, text).toEqual(b.positions);
     }
+  });
+});
+
+describe("a packet with a name beyond the core faces", () => {
+  it.each([["Перу"], ["Ελλάδα"], ["Việt Nam"]])("Perú renamed %s ⇒ the name is drawn, with the full faces", async (name) => {
+    const inputs = join(await mkdtemp(join(tmpdir(), "briefkit-fonts-")), "inputs");
+    await cp("inputs", inputs, { recursive: true });
+    const partners = await readFile(join(inputs, "partners.csv"), "utf8");
+    await writeFile(join(inputs, "partners.csv"), partners.replace("peru,Perú,", `peru,${name},`));
+    const period = weekPeriod("2025-W07");
+    const result = await buildReports({ inputs, templates: "templates", config: DEFAULT_CONFIG, period, asOf: period.to, formats: ["pdf"] });
+    expect(inspectPdf(result.files[0]!.bytes).flow.join("\n")).toContain(name);
   });
 });
