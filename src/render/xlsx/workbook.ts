@@ -87,7 +87,8 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   }
   table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
-  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
+  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   return new Uint8Array(Buffer.concat(chunks));
 }
