@@ -51,11 +51,16 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   const briefing = buildBriefing({ data, issues, config: options.config, period: options.period, asOf: options.asOf });
   const composition = composeBriefing(briefing, templates);
   const files: ReportFile[] = [];
+  // With both formats, the workbook renders on a second thread while the packet renders on this one.
+  const workbook = options.formats.includes("xlsx") && options.formats.includes("pdf")
+    ? (await import("./render/xlsx/aside.js")).renderWorkbookAside({ briefing, spec: composition.workbook })
+    : null;
+  workbook?.catch(() => undefined);
   for (const format of options.formats) {
     // The renderers load their libraries only for the formats asked for: each takes a while to load.
     const bytes =
       format === "xlsx"
-        ? await (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec: composition.workbook })
+        ? await (workbook ?? (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec: composition.workbook }))
         : await (await import("./render/pdf/packet.js")).renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
