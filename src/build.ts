@@ -1,4 +1,4 @@
-import { composeBriefing } from "./compose/compose.js";
+import { composeBriefing, type Composition } from "./compose/compose.js";
 import { loadTemplates } from "./compose/templates.js";
 import type { Config, PdfaLevel } from "./config.js";
 import { BriefkitError, type Issue } from "./errors.js";
@@ -7,6 +7,9 @@ import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
 import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
+import type { PacketThread } from "./render/pdf/aside.js";
+import { ASIDE_UP_TO } from "./render/xlsx/aside.js";
+import type { PacketOptions } from "./render/pdf/packet.js";
 
 export interface BuildOptions {
   /** Folder of the four input CSV files. */
@@ -49,17 +52,37 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
   }
   const templates = await loadTemplates(options.templates);
   const briefing = buildBriefing({ data, issues, config: options.config, period: options.period, asOf: options.asOf });
-  const composition = composeBriefing(briefing, templates);
+  // A small packet renders on threads of their own, the packet's loading its libraries while this one composes.
+  const threads = options.formats.length > 1 && briefing.engagements.length <= ASIDE_UP_TO;
+  const packetThread = threads ? (await import("./render/pdf/aside.js")).startPacketThread() : null;
+  let composition: Composition;
+  try {
+    composition = composeBriefing(briefing, templates);
+  } catch (error) {
+    packetThread?.stop();
+    throw error;
+  }
+  const render = (format: Format) => renderFormat(format, { options, briefing, composition, packetThread });
+  // Started together when on threads, one after the other otherwise: a big archive's renders each hold much memory.
+  const started = packetThread ? options.formats.map((format) => render(format)) : [];
+  started.forEach((promise) => promise.catch(() => undefined));
   const files: ReportFile[] = [];
-  for (const format of options.formats) {
-    // The renderers load their libraries only for the formats asked for: each takes a while to load.
-    const bytes =
-      format === "xlsx"
-        ? await (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec: composition.workbook })
-        : await (await import("./render/pdf/packet.js")).renderPacket({ document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa });
+  for (const [index, format] of options.formats.entries()) {
+    const bytes = await (started[index] ?? render(format));
     files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
   }
   return { files, issues, briefing };
+}
+
+// The renderers load their libraries only for the formats asked for: each takes a while to load.
+async function renderFormat(format: Format, run: { options: BuildOptions; briefing: Briefing; composition: Composition; packetThread: PacketThread | null }): Promise<Uint8Array> {
+  const { options, briefing, composition, packetThread } = run;
+  if (format === "xlsx") {
+    const spec = composition.workbook;
+    return packetThread ? (await import("./render/xlsx/aside.js")).renderWorkbookAside({ briefing, spec }) : (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec });
+  }
+  const packet: PacketOptions = { document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa };
+  return packetThread ? packetThread.render(packet) : (await import("./render/pdf/packet.js")).renderPacket(packet);
 }
 
 /** Reads and validates the inputs of a build, to hand to buildReports for each period. */

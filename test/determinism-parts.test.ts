@@ -12,6 +12,17 @@ import { resolveToday } from "../src/output/today.js";
 import { repackZip } from "../src/output/zip.js";
 
 /** Name, stored date and time of each entry, read from the local headers of a zip. */
+/** The compression method of the entry of that name, from its local header. */
+function zipMethod(bytes: Uint8Array, name: string): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+    const [size, nameLength, extraLength] = [view.getUint32(at + 18, true), view.getUint16(at + 26, true), view.getUint16(at + 28, true)];
+    if (new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength)) === name) return view.getUint16(at + 8, true);
+    at += 30 + nameLength + extraLength + size;
+  }
+  throw new Error(`no entry ${name}`);
+}
+
 function zipEntries(bytes: Uint8Array): Array<{ name: string; date: string; time: string }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = [];
@@ -60,6 +71,17 @@ describe("repackZip", () => {
       ["[Content_Types].xml", "_rels/.rels", "a.xml", "xl/b.xml"].map((name) => ({ name, date: "2025-02-16", time: "12:00:00" })),
     );
     expect(new TextDecoder().decode(unzipSync(repacked)["xl/b.xml"])).toBe("b");
+  });
+
+  it("stored entries ⇒ deflated when that makes them smaller, the same contents; compressed ones copied as they are", () => {
+    const xml = new TextEncoder().encode("<row><c>Perú</c></row>".repeat(200));
+    const zip = zipSync({ "a.xml": [xml, { level: 0 }], "b.bin": [new Uint8Array([1]), { level: 0 }], "c.xml": [xml, { level: 9 }] });
+    const repacked = repackZip(zip, { date: "2025-02-16" });
+    const methods = Object.fromEntries(["a.xml", "b.bin", "c.xml"].map((name) => [name, zipMethod(repacked, name)]));
+    expect(methods).toEqual({ "a.xml": 8, "b.bin": 0, "c.xml": 8 });
+    expect(repacked.length).toBeLessThan(zip.length);
+    const files = unzipSync(repacked);
+    expect([files["a.xml"], files["b.bin"], files["c.xml"]]).toEqual([xml, new Uint8Array([1]), xml]);
   });
 
   it.each([

@@ -196,3 +196,12 @@ export function mapWithDetails<T>(engagements: readonly Engagement[], map: (e: E
   for (const e of withDetails(engagements)) result.push(map(e));
   return result;
 }
+
+/** A plain copy of an engagement, long text included: what can be handed to another thread. */
+export function plainEngagement(e: Engagement): Engagement {
+  return {
+    id: e.id, startDate: e.startDate, endDate: e.endDate, title: e.title, partners: [...e.partners], topics: [...e.topics],
+    kind: e.kind, location: e.location, officials: [...e.officials], summary: e.summary, sourceUrl: e.sourceUrl,
+    status: e.status, extra: { ...e.extra }, line: e.line,
+  };
+}

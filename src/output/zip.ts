@@ -1,3 +1,5 @@
+import { deflateRawSync } from "node:zlib";
+
 /** Zip times are stored without a time zone, from 1980 to 2099 as DOS dates allow. */
 const EARLIEST = "1980-01-01";
 const LATEST = "2099-12-31";
@@ -22,11 +24,12 @@ interface Entry {
  * Re-packs a zip (an .xlsx) so that its bytes depend only on its contents
  * and the given day: every entry is stamped with noon of `date`, entries
  * come in a fixed order (`[Content_Types].xml` first, then by name) and
- * folder entries are left out. Entries are copied still compressed, so a big
- * workbook is never held uncompressed.
+ * folder entries are left out. Compressed entries are copied as they are, so
+ * a big workbook is never held uncompressed; stored ones are compressed here
+ * with Node's zlib, many times faster than exceljs's JavaScript deflate.
  */
 export function repackZip(bytes: Uint8Array, options: { date: string }): Uint8Array {
-  const entries = readEntries(bytes).filter((e) => !e.text.endsWith("/")).sort(compareEntries);
+  const entries = readEntries(bytes).filter((e) => !e.text.endsWith("/")).sort(compareEntries).map(compressStored);
   const { time, date } = dosTime(options.date);
   const localSize = entries.reduce((sum, e) => sum + 30 + e.name.length + e.data.length, 0);
   const centralSize = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
@@ -71,6 +74,16 @@ function writeCommon(view: DataView, at: number, e: Entry, time: number, date: n
   view.setUint32(at + 14, e.compressedSize, true);
   view.setUint32(at + 18, e.size, true);
   view.setUint16(at + 22, e.name.length, true);
+}
+
+const STORED = 0;
+const DEFLATED = 8;
+
+// An entry stored uncompressed is deflated, unless that makes it no smaller.
+function compressStored(e: Entry): Entry {
+  if (e.method !== STORED || e.size === 0) return e;
+  const data = deflateRawSync(e.data, { level: 6 });
+  return data.length < e.size ? { ...e, method: DEFLATED, compressedSize: data.length, data } : e;
 }
 
 /** The entries of a zip, from its central directory, each with its compressed bytes. */

@@ -2,9 +2,8 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDetails, StoredEngagement } from "../../src/inputs/detail-store.js";
+import { plainEngagement, readDetails, StoredEngagement } from "../../src/inputs/detail-store.js";
 import { loadInputs, parseInputs, type LoadResult } from "../../src/inputs/load.js";
-import type { Engagement } from "../../src/inputs/schemas.js";
 import { ENGAGEMENTS_HEADER, inputFiles, PARTNERS, TOPICS } from "../helpers.js";
 
 const FIXTURES = "test/fixtures/inputs";
@@ -18,14 +17,7 @@ async function folder(engagements: Uint8Array | string): Promise<string> {
   return dir;
 }
 
-/** Every field of an engagement, the long text read from the file where it is held there. */
-function plain(e: Engagement): Engagement {
-  return {
-    id: e.id, startDate: e.startDate, endDate: e.endDate, title: e.title, partners: [...e.partners], topics: [...e.topics],
-    kind: e.kind, location: e.location, officials: [...e.officials], summary: e.summary, sourceUrl: e.sourceUrl,
-    status: e.status, extra: { ...e.extra }, line: e.line,
-  };
-}
+const plain = plainEngagement;
 
 /** Streams the bytes from a folder and reads them whole; both must give the same result. */
 async function both(bytes: Uint8Array): Promise<{ streamed: LoadResult; whole: LoadResult }> {

@@ -1,8 +1,17 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The faces the packet uses, all from the Noto Sans package (Latin, Greek, Cyrillic, Vietnamese). */
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
+
+/**
+ * Which files of the faces: `full` from the Noto Sans package, or `core`,
+ * the same faces cut down to CORE_RANGES (fonts/, made by
+ * scripts/subset-fonts.sh). The core faces draw the same glyphs at the same
+ * places, and load and lay text out several times faster.
+ */
+export type FontSet = "core" | "full";
 
 const FILES: Record<Face, string> = {
   regular: "400Regular/NotoSans_400Regular.ttf",
@@ -11,11 +20,44 @@ const FILES: Record<Face, string> = {
   boldItalic: "700Bold_Italic/NotoSans_700Bold_Italic.ttf",
 };
 
-/** Paths of the TrueType files of each face, resolved from the installed package. */
-export function fontPaths(): Record<Face, string> {
+/**
+ * The code points the core faces keep, first and last of each range: Latin
+ * letters of Western and Central European languages, punctuation, typographic
+ * quotes and dashes, a few symbols. Keep in step with scripts/subset-fonts.sh.
+ */
+export const CORE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x007e], [0x00a0, 0x017f], [0x0218, 0x021b], [0x02c6, 0x02c7], [0x02d8, 0x02dd], [0x2010, 0x2027],
+  [0x2030, 0x203a], [0x2044, 0x2044], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2212, 0x2212], [0xfffd, 0xfffd],
+];
+
+// Two folders up from src/render/pdf/ or dist/render/pdf/: the package root.
+const CORE_DIR = fileURLToPath(new URL("../../../fonts/", import.meta.url));
+
+/** Paths of the TrueType files of each face: the package's full ones unless `core` is asked for. */
+export function fontPaths(set: FontSet = "full"): Record<Face, string> {
+  if (set === "core") {
+    return Object.fromEntries(Object.entries(FILES).map(([face, file]) => [face, join(CORE_DIR, file.slice(file.indexOf("/") + 1))])) as Record<Face, string>;
+  }
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve("@expo-google-fonts/noto-sans/package.json"));
   return Object.fromEntries(Object.entries(FILES).map(([face, file]) => [face, join(root, file)])) as Record<Face, string>;
+}
+
+/** The core faces when they have a glyph for every character of the texts, else the full ones. */
+export function chooseFontSet(texts: Iterable<string>): FontSet {
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // The common case first: plain ASCII needs no range search.
+      if (code <= 0x7e) continue;
+      if (!inCore(text.codePointAt(i)!)) return "full";
+    }
+  }
+  return "core";
+}
+
+function inCore(code: number): boolean {
+  return CORE_RANGES.some(([first, last]) => code >= first && code <= last);
 }
 
 export function faceOf(style: { bold?: boolean; italic?: boolean }): Face {

@@ -9,7 +9,7 @@ import type { Briefing } from "../../model/briefing.js";
 import { drawBlocks, type DrawContext } from "./blocks.js";
 import { compactPageContents } from "./compact.js";
 import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
-import { fontPaths } from "./fonts.js";
+import { chooseFontSet, fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
 import { drawHeatmap } from "./heatmap.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
@@ -106,8 +106,20 @@ function createDocument(options: PacketOptions): Doc {
       ModDate: date,
     },
   } as PDFKit.PDFDocumentOptions);
-  for (const [face, path] of Object.entries(fontPaths())) doc.registerFont(face, path);
+  for (const [face, path] of Object.entries(fontPaths(chooseFontSet(packetTexts(options))))) doc.registerFont(face, path);
   return doc;
+}
+
+// Everything the packet draws comes from these: the document, the labels, and partners' and topics' names and ids.
+function packetTexts(options: PacketOptions): string[] {
+  const { briefing } = options;
+  const matrices = [briefing.matrix.period, briefing.matrix.window];
+  return [
+    JSON.stringify(options.document),
+    JSON.stringify(options.labels),
+    JSON.stringify([briefing.partners, briefing.topics, matrices.map((m) => [m.partners, m.topics])]),
+    briefing.config.marking,
+  ];
 }
 
 function collect(doc: Doc): Promise<Uint8Array> {

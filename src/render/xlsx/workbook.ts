@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Briefing } from "../../model/briefing.js";
@@ -21,6 +22,12 @@ const ENGAGEMENT_LAYOUT = {
 const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
 const ABOUT_TEXT_WIDTH = 80;
 
+// exceljs's main module also loads its streaming reader and writer, with unzipper, archiver and
+// their dependencies: 660 modules instead of 280, a fifth of a small build. Each writer is loaded on its own.
+const require = createRequire(import.meta.url);
+const loadWorkbook = () => require("exceljs/lib/doc/workbook.js") as typeof ExcelJS.Workbook;
+const loadStreamWriter = () => require("exceljs/lib/stream/xlsx/workbook-writer.js") as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+
 /** Above this many engagements the workbook is written with exceljs's streaming writer. */
 export const STREAM_ABOVE = 5_000;
 
@@ -41,8 +48,8 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   const stream = briefing.engagements.length > (options.streamAbove ?? STREAM_ABOVE);
   const chunks: Buffer[] = [];
   const workbook = stream
-    ? new ExcelJS.stream.xlsx.WorkbookWriter({ stream: collect(chunks), useStyles: true, useSharedStrings: false })
-    : new ExcelJS.Workbook();
+    ? new (loadStreamWriter())({ stream: collect(chunks), useStyles: true, useSharedStrings: false })
+    : new (loadWorkbook())();
   setProperties(workbook, briefing, spec);
   // The streaming writer needs each sheet finished before the next begins, or it holds them all.
   const done = (sheet: ExcelJS.Worksheet) => {
@@ -80,7 +87,8 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   }
   await table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
-  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
+  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   return new Uint8Array(Buffer.concat(chunks));
 }
