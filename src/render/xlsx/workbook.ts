@@ -88,9 +88,16 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   await table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
   // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
-  if (!stream) return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  if (!stream) return asBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  const joined = Buffer.concat(chunks);
+  chunks.length = 0;
+  return asBytes(joined);
+}
+
+// A view of the same memory: `new Uint8Array(buffer)` would copy a workbook that may run to hundreds of megabytes.
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /**
