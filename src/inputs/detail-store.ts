@@ -49,7 +49,9 @@ export class DetailStore {
   private readonly fd: number;
   private readonly dir: string;
   private readonly cache = new Map<StoredEngagement, EngagementDetails>();
-  private pending: string[] = [];
+  // Rows are encoded into one reusable buffer and written when it is full. Text held until then would outlive
+  // a few young-generation collections and be promoted: the whole archive's text would pass through the old generation.
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER);
   private pendingBytes = 0;
   private written = 0;
 
@@ -66,11 +68,10 @@ export class DetailStore {
   add(head: EngagementHead, details: EngagementDetails): Engagement {
     const json = JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]);
     const length = Buffer.byteLength(json);
+    if (this.pendingBytes + length > this.buffer.length) this.flush();
     const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, length);
-    // Held as text and written a megabyte at a time: a Buffer per row would cost more than the row.
-    this.pending.push(json);
-    this.pendingBytes += length;
-    if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+    if (length > this.buffer.length) this.writeAll(Buffer.from(json));
+    else this.pendingBytes += this.buffer.write(json, this.pendingBytes);
     return engagement;
   }
 
@@ -100,11 +101,14 @@ export class DetailStore {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const bytes = Buffer.from(this.pending.join(""));
+    const pending = this.pendingBytes;
+    this.pendingBytes = 0;
+    this.writeAll(this.buffer.subarray(0, pending));
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
     this.written += bytes.length;
-    this.pending = [];
-    this.pendingBytes = 0;
   }
 }
 

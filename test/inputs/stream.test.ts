@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { plainEngagement, readDetails, StoredEngagement } from "../../src/inputs/detail-store.js";
+import { DetailStore, plainEngagement, readDetails, StoredEngagement } from "../../src/inputs/detail-store.js";
 import { loadInputs, parseInputs, type LoadResult } from "../../src/inputs/load.js";
 import { ENGAGEMENTS_HEADER, inputFiles, PARTNERS, TOPICS } from "../helpers.js";
 
@@ -74,5 +74,16 @@ describe("an engagements file changed after it was read", () => {
     const { data } = await loadInputs({ dir });
     await writeFile(join(dir, "engagements.csv"), `${ENGAGEMENTS_HEADER}\nX1,2025-02-11,,Other,united-states,cybersecurity,talks,completed\n`);
     expect(plain(data.engagements[0]!)).toMatchObject({ id: "E1", title: "Talks", extra: { Desk: "Andes" } });
+  });
+});
+
+describe("DetailStore", () => {
+  it("rows of any length, a write buffer's worth and more ⇒ each read back as it was given, in any order", () => {
+    const store = new DetailStore(["Desk"]);
+    const head = { id: "E", startDate: "2025-02-11", endDate: null, partners: ["peru"], topics: ["space"], kind: "talks" as const, status: "completed" as const, line: 2 };
+    const sizes = [10, 700_000, 400_000, 2_500_000, 5, 1_048_000, 3];
+    const details = sizes.map((size, n) => ({ title: `T${n} “Perú”`, location: "Lima", officials: ["A", "B"], summary: "é".repeat(size), sourceUrl: n % 2 ? null : "https://example.org", extra: { Desk: `D${n}` } }));
+    const stored = details.map((d, n) => store.add({ ...head, id: `E${n}` }, d));
+    for (const n of [6, 0, 3, 1, 5, 2, 4]) expect(plainEngagement(stored[n]!)).toMatchObject({ id: `E${n}`, ...details[n] });
   });
 });
