@@ -57,8 +57,15 @@ export class DetailStore {
 
   /** `extraColumns`: the headers of the extra columns, in the order their values are stored. */
   constructor(private readonly extraColumns: readonly string[]) {
-    this.dir = mkdtempSync(join(tmpdir(), "briefkit-"));
+    this.dir = mkdtempSync(join(tmpdir(), "briefkit-details-"));
     this.fd = openSync(join(this.dir, "details"), "w+");
+    // Where the system allows it, the file is removed at once and lives on through its descriptor,
+    // so that nothing is left behind even when the process is killed; elsewhere it goes at exit.
+    try {
+      rmSync(this.dir, { recursive: true });
+    } catch {
+      // Kept until exit.
+    }
     const file = { fd: this.fd, dir: this.dir };
     open.add(file);
     cleanup.register(this, file);

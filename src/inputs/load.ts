@@ -2,8 +2,7 @@ import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
 import { parseCsv } from "./csv.js";
 import { decodeText, utf8Bytes } from "./decode.js";
-import { streamCsv } from "./csv-stream.js";
-import { DetailStore, type EngagementHead } from "./detail-store.js";
+import type { EngagementHead } from "./detail-store.js";
 import { emptyFileHint, fileIssue, readInputFile, readInputFiles, type InputFile, type InputFiles } from "./read.js";
 import {
   createSchemas,
@@ -15,8 +14,9 @@ import {
   type Schemas,
   type Topic,
 } from "./schemas.js";
-import { duplicateIssue, resolver, unique, type Rejected } from "./references.js";
-import { checkRow, missingColumns, validateTable, type Checked } from "./validate.js";
+import { resolver, unique, type Rejected } from "./references.js";
+import { streamEngagements } from "./stream-engagements.js";
+import { validateTable, type Checked } from "./validate.js";
 
 /** Everything read from an inputs folder, valid rows only. */
 export interface InputData {
@@ -61,10 +61,10 @@ export function parseInputs(options: { files: InputFiles; dateOrder: DateOrder |
   return loader.finish();
 }
 
-type EngagementRow = z_output<Schemas["engagement"]>;
+export type EngagementRow = z_output<Schemas["engagement"]>;
 
 /** The state of a load: the lists read first, the issues so far, and the engagements once read. */
-class Loader {
+export class Loader {
   readonly schemas: Schemas;
   readonly issues: Issue[] = [];
   readonly paths: Record<InputKind, string>;
@@ -183,102 +183,8 @@ function readEngagements(loader: Loader): void {
   loader.extraColumns = read.extraColumns;
 }
 
-/**
- * Streams the engagements file: each row is validated, checked for a
- * duplicate id and resolved as it is read, and kept as an engagement whose
- * long text goes to a DetailStore. False when the file is not plain UTF-8 (or
- * is empty), for readEngagements to read it whole instead.
- */
-async function streamEngagements(loader: Loader): Promise<boolean> {
-  const spec = INPUT_FILES.engagements;
-  const path = loader.paths.engagements;
-  const issues: Issue[] = [];
-  const engagements: Engagement[] = [];
-  const seen = new Map<string, number>();
-  const shared = sharing();
-  let store: DetailStore | null = null;
-  let labels: Record<string, string> = {};
-  let unknown: string[] = [];
-  let usable = true;
-  const loaderIssues = loader.issues.length;
-  const result = await streamCsv({
-    path,
-    file: path,
-    onHeader: (header) => {
-      labels = header.labels;
-      const missing = missingColumns({ file: path, columns: header.columns, labels, required: spec.required });
-      issues.push(...missing);
-      usable = missing.length === 0;
-      unknown = header.columns.filter((column) => !(spec.known as readonly string[]).includes(column));
-      loader.extraColumns = unknown.map((column) => labels[column] ?? column);
-      if (usable) store = new DetailStore(loader.extraColumns);
-    },
-    onRow: (row) => {
-      if (!usable) return;
-      const checked = checkRow({ file: path, row, labels, schema: loader.schemas.engagement, unknown });
-      for (const issue of checked.issues) issues.push(issue);
-      const id = checked.row?.value.id ?? (row.cells.id ?? "").trim();
-      if (id !== "") {
-        const first = seen.get(id.toLowerCase());
-        if (first !== undefined) {
-          issues.push(duplicateIssue(path, row.line, id, first));
-          return;
-        }
-        seen.set(id.toLowerCase(), row.line);
-      }
-      if (checked.row === null) return;
-      const head = loader.resolveEngagement(row.line, checked.row.value);
-      if (head === null) return;
-      const { value, extra } = checked.row;
-      engagements.push(store!.add(shared(head), { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
-    },
-  });
-  if (result.status === "not_streamable") {
-    loader.issues.length = loaderIssues;
-    loader.extraColumns = [];
-    return false;
-  }
-  // Reference issues went straight to the loader as rows were read; the file's own come before them.
-  const referenceIssues = loader.issues.splice(loaderIssues);
-  if (!result.table) {
-    loader.issues.push(...result.issues);
-    loader.extraColumns = [];
-    return true;
-  }
-  loader.issues.push(...result.issues, ...issues, ...referenceIssues);
-  loader.engagements = engagements;
-  return true;
-}
-type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
+export type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;
 
 function dedupe(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Interns the values many engagements share (dates, kinds, lists of ids), so that a large archive holds each once. */
-function sharing(): (head: EngagementHead) => EngagementHead {
-  const values = new Map<string, string>();
-  const lists = new Map<string, string[]>();
-  const value = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    const known = values.get(text);
-    if (known !== undefined) return known as T;
-    values.set(text, text);
-    return text;
-  };
-  const list = (ids: string[]): string[] => {
-    const key = ids.join("\u0000");
-    const known = lists.get(key);
-    if (known !== undefined) return known;
-    const frozen = Object.freeze(ids.map(value)) as string[];
-    lists.set(key, frozen);
-    return frozen;
-  };
-  return (head) => ({
-    ...head,
-    startDate: value(head.startDate),
-    endDate: value(head.endDate),
-    partners: list(head.partners),
-    topics: list(head.topics),
-  });
 }

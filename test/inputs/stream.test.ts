@@ -87,3 +87,15 @@ describe("DetailStore", () => {
     for (const n of [6, 0, 3, 1, 5, 2, 4]) expect(plainEngagement(stored[n]!)).toMatchObject({ id: `E${n}`, ...details[n] });
   });
 });
+
+describe("the temporary file of a streamed archive", () => {
+  it("⇒ leaves nothing in the temporary folder, even before the process ends", async () => {
+    const stores = async () => (await readdir(tmpdir())).filter((name) => name.startsWith("briefkit-details-"));
+    const before = new Set(await stores());
+    const dir = await folder(`${ENGAGEMENTS_HEADER}\nE1,2025-02-11,,Talks,united-states,cybersecurity,talks,completed\n`);
+    const { data } = await loadInputs({ dir });
+    const after = (await stores()).filter((name) => !before.has(name));
+    expect(process.platform === "win32" || after.length === 0).toBe(true);
+    expect(data.engagements[0]!.title).toBe("Talks");
+  });
+});

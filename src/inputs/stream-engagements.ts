@@ -1,0 +1,102 @@
+import type { Issue } from "../errors.js";
+import { streamCsv } from "./csv-stream.js";
+import { DetailStore, type EngagementHead } from "./detail-store.js";
+import type { Loader } from "./load.js";
+import { duplicateIssue } from "./references.js";
+import { INPUT_FILES, type Engagement } from "./schemas.js";
+import { checkRow, missingColumns } from "./validate.js";
+
+/**
+ * Streams the engagements file: each row is validated, checked for a
+ * duplicate id and resolved as it is read, and kept as an engagement whose
+ * long text goes to a DetailStore. False when the file is not plain UTF-8 (or
+ * is empty), for readEngagements to read it whole instead.
+ */
+export async function streamEngagements(loader: Loader): Promise<boolean> {
+  const spec = INPUT_FILES.engagements;
+  const path = loader.paths.engagements;
+  const issues: Issue[] = [];
+  const engagements: Engagement[] = [];
+  const seen = new Map<string, number>();
+  const shared = sharing();
+  let store: DetailStore | null = null;
+  let labels: Record<string, string> = {};
+  let unknown: string[] = [];
+  let usable = true;
+  const loaderIssues = loader.issues.length;
+  const result = await streamCsv({
+    path,
+    file: path,
+    onHeader: (header) => {
+      labels = header.labels;
+      const missing = missingColumns({ file: path, columns: header.columns, labels, required: spec.required });
+      issues.push(...missing);
+      usable = missing.length === 0;
+      unknown = header.columns.filter((column) => !(spec.known as readonly string[]).includes(column));
+      loader.extraColumns = unknown.map((column) => labels[column] ?? column);
+      if (usable) store = new DetailStore(loader.extraColumns);
+    },
+    onRow: (row) => {
+      if (!usable) return;
+      const checked = checkRow({ file: path, row, labels, schema: loader.schemas.engagement, unknown });
+      for (const issue of checked.issues) issues.push(issue);
+      const id = checked.row?.value.id ?? (row.cells.id ?? "").trim();
+      if (id !== "") {
+        const first = seen.get(id.toLowerCase());
+        if (first !== undefined) {
+          issues.push(duplicateIssue(path, row.line, id, first));
+          return;
+        }
+        seen.set(id.toLowerCase(), row.line);
+      }
+      if (checked.row === null) return;
+      const head = loader.resolveEngagement(row.line, checked.row.value);
+      if (head === null) return;
+      const { value, extra } = checked.row;
+      engagements.push(store!.add(shared(head), { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
+    },
+  });
+  if (result.status === "not_streamable") {
+    loader.issues.length = loaderIssues;
+    loader.extraColumns = [];
+    return false;
+  }
+  // Reference issues went straight to the loader as rows were read; the file's own come before them.
+  const referenceIssues = loader.issues.splice(loaderIssues);
+  if (!result.table) {
+    loader.issues.push(...result.issues);
+    loader.extraColumns = [];
+    return true;
+  }
+  loader.issues.push(...result.issues, ...issues, ...referenceIssues);
+  loader.engagements = engagements;
+  return true;
+}
+
+/** Interns the values many engagements share (dates, kinds, lists of ids), so that a large archive holds each once. */
+function sharing(): (head: EngagementHead) => EngagementHead {
+  const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const value = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = values.get(text);
+    if (known !== undefined) return known as T;
+    values.set(text, text);
+    return text;
+  };
+  const list = (ids: string[]): string[] => {
+    const key = ids.join("\u0000");
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    const frozen = Object.freeze(ids.map(value)) as string[];
+    lists.set(key, frozen);
+    return frozen;
+  };
+  return (head) => ({
+    ...head,
+    startDate: value(head.startDate),
+    endDate: value(head.endDate),
+    partners: list(head.partners),
+    topics: list(head.topics),
+  });
+}
