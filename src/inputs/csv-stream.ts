@@ -55,6 +55,7 @@ export async function streamCsv(options: {
   const issues: Issue[] = [];
   let header: (StreamedHeader & { names: string[] }) | null = null;
   let headerIssues: Issue[] | null = null;
+  let headerLine = 1;
   // Nameless columns with a value somewhere make the header wrong, as parseCsv finds.
   const namelessWithValues = new Set<number>();
   let recordStart = 0;
@@ -65,6 +66,7 @@ export async function streamCsv(options: {
     if (values.every((value) => value.trim() === "")) return null;
     if (header === null) {
       header = readHeader(values, start.delimiter);
+      headerLine = line;
       headerIssues = checkHeader({ file, line, names: values, kept: header.kept });
       if (headerIssues.length === 0) options.onHeader(header);
       return null;
@@ -105,7 +107,7 @@ export async function streamCsv(options: {
   const found = header as StreamedHeader & { names: string[] };
   if (namelessWithValues.size > 0) {
     const kept = found.names.map((_, index) => index).filter((index) => found.names[index]!.trim() !== "" || namelessWithValues.has(index));
-    return { status: "read", table: false, issues: checkHeader({ file, line: lines.headerLine, names: found.names, kept }) };
+    return { status: "read", table: false, issues: checkHeader({ file, line: headerLine, names: found.names, kept }) };
   }
   if (headerIssues!.length > 0) return { status: "read", table: false, issues: headerIssues! };
   return { status: "read", table: true, issues };
@@ -139,8 +141,8 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer & { compl
  */
 function openingOf(head: Buffer & { complete?: boolean }): { skip: number; delimiter: string } | null {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
-  if (head.complete && head.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0xef || byte === 0xbb || byte === 0xbf)) return null;
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  if (head.complete && head.subarray(bom).every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) return null;
   // Cut at a line end, so that no character is split.
   const newline = head.lastIndexOf(0x0a);
   const text = head.subarray(bom, newline > bom ? newline + 1 : head.length).toString("utf8");
@@ -194,9 +196,6 @@ class LineCounter {
   private position = 0;
   private line = 1;
   private previous = -1;
-  /** The line of the first offset asked for: the header's. */
-  headerLine = 1;
-  private asked = false;
 
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
@@ -217,7 +216,6 @@ class LineCounter {
         this.base += chunk.length;
       }
     }
-    if (!this.asked) [this.asked, this.headerLine] = [true, this.line];
     return this.line;
   }
 }

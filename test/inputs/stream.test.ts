@@ -52,6 +52,8 @@ describe("an engagements file streamed ⇒ the same engagements and issues as re
     ["no line end after the last row", `${ENGAGEMENTS_HEADER}\n${many(3)}`],
     ["an extra column", `${ENGAGEMENTS_HEADER},Desk\n${many(3, ",Andes")}\n`],
     ["a nameless column with a value far down", `${ENGAGEMENTS_HEADER},\n${many(12_000, ",")}\nE0,2025-02-01,,T,peru,space,talks,completed,stray\n`],
+    ["blank lines before the header, a nameless column with a value", `\n\r\n${ENGAGEMENTS_HEADER},\n${many(3, ",")}\nE0,2025-02-01,,T,peru,space,talks,completed,stray\n`],
+    ["a byte-order mark and nothing but blank lines", "\uFEFF\n \n"],
     ["a duplicate id past the first chunk", `${ENGAGEMENTS_HEADER}\n${many(12_000)}\n${row(5)}\n`],
     ["a quote never closed far down", `${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,"T,peru,space,talks,completed\n${many(10)}\n`],
     ["a Windows-1252 byte far down", Buffer.concat([Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,Per`), Buffer.from([0xfa]), Buffer.from(",peru,space,talks,completed\n")])],
