@@ -129,7 +129,11 @@ function removeFile(file: OpenFile): void {
   rmSync(file.dir, { recursive: true, force: true });
 }
 
-/** An engagement of a DetailStore: short fields held, long text read from the store when asked for. */
+/**
+ * An engagement of a DetailStore: short fields held, long text read from the
+ * store when asked for. The long text is in getters: `{ ...e }` leaves it
+ * out, `plainEngagement(e)` and `JSON.stringify(e)` keep it.
+ */
 export class StoredEngagement implements Engagement {
   readonly id: string;
   readonly startDate: string;
@@ -173,6 +177,11 @@ export class StoredEngagement implements Engagement {
   }
   get extra(): Record<string, string> {
     return this.store.details(this).extra;
+  }
+
+  /** Every field, long text included, as JSON.stringify would give a plain engagement. */
+  toJSON(): Engagement {
+    return plainEngagement(this);
   }
 }
 

@@ -64,9 +64,10 @@ describe("an engagements file streamed ⇒ the same engagements and issues as re
     expectSame(await both(bytes));
   });
 
-  it("a UTF-8 file ⇒ engagements hold their long text in the file, not in memory", async () => {
-    const { streamed } = await both(Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(3)}\n`));
+  it("a UTF-8 file ⇒ engagements hold their long text in the file, not in memory; as JSON, every field", async () => {
+    const { streamed, whole } = await both(Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(3)}\n`));
     expect(streamed.data.engagements.every((e) => e instanceof StoredEngagement)).toBe(true);
+    expect(JSON.parse(JSON.stringify(streamed.data.engagements))).toEqual(JSON.parse(JSON.stringify(whole.data.engagements)));
   });
 });
 
