@@ -9,23 +9,36 @@ export function unique<T extends { id: string }>(read: { rows: Array<Checked<T>>
     ...read.rows.map((row) => ({ line: row.line, id: row.value.id, row })),
     ...read.rejected.map((row) => ({ line: row.line, id: (row.cells.id ?? "").trim(), row: null })),
   ].sort((a, b) => a.line - b.line);
-  const seen = new Map<string, number>();
+  const isFirst = firstOfEachId(file, issues);
   const kept: Array<Checked<T>> = [];
   for (const { line, id, row } of all) {
-    if (id === "") continue;
-    const first = seen.get(id.toLowerCase());
-    if (first === undefined) {
-      seen.set(id.toLowerCase(), line);
-      if (row !== null) kept.push(row);
-      continue;
-    }
-    issues.push(duplicateIssue(file, line, id, first));
+    if (id !== "" && isFirst(line, id) && row !== null) kept.push(row);
   }
   return kept;
 }
 
+/**
+ * A function asked, row by row in line order, whether a row's id is the
+ * first of its kind in the file (ids match without regard to case); when it
+ * is not, it pushes an issue naming both lines. A row without an id is first.
+ */
+export function firstOfEachId(file: string, issues: Issue[]): (line: number, id: string) => boolean {
+  const seen = new Map<string, number>();
+  return (line, id) => {
+    if (id === "") return true;
+    const key = id.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, line);
+      return true;
+    }
+    issues.push(duplicateIssue(file, line, id, first));
+    return false;
+  };
+}
+
 /** The issue for a row whose id an earlier row of the file has. */
-export function duplicateIssue(file: string, line: number, id: string, first: number): Issue {
+function duplicateIssue(file: string, line: number, id: string, first: number): Issue {
   return {
     file, line, column: "id", value: id, severity: "error", code: "id_duplicate",
     message: `the id "${id}" is already used on line ${first}`,

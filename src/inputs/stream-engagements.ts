@@ -2,7 +2,7 @@ import type { Issue } from "../errors.js";
 import { streamCsv } from "./csv-stream.js";
 import { DetailStore, type EngagementHead } from "./detail-store.js";
 import type { Loader } from "./load.js";
-import { duplicateIssue } from "./references.js";
+import { firstOfEachId } from "./references.js";
 import { INPUT_FILES, type Engagement } from "./schemas.js";
 import { checkRow, missingColumns } from "./validate.js";
 
@@ -17,7 +17,7 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
   const path = loader.paths.engagements;
   const issues: Issue[] = [];
   const engagements: Engagement[] = [];
-  const seen = new Map<string, number>();
+  const isFirst = firstOfEachId(path, issues);
   const shared = sharing();
   let store: DetailStore | null = null;
   let labels: Record<string, string> = {};
@@ -40,16 +40,7 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
       if (!usable) return;
       const checked = checkRow({ file: path, row, labels, schema: loader.schemas.engagement, unknown });
       for (const issue of checked.issues) issues.push(issue);
-      const id = checked.row?.value.id ?? (row.cells.id ?? "").trim();
-      if (id !== "") {
-        const first = seen.get(id.toLowerCase());
-        if (first !== undefined) {
-          issues.push(duplicateIssue(path, row.line, id, first));
-          return;
-        }
-        seen.set(id.toLowerCase(), row.line);
-      }
-      if (checked.row === null) return;
+      if (!isFirst(row.line, checked.row?.value.id ?? (row.cells.id ?? "").trim()) || checked.row === null) return;
       const head = loader.resolveEngagement(row.line, checked.row.value);
       if (head === null) return;
       const { value, extra } = checked.row;
