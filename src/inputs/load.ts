@@ -41,13 +41,14 @@ export type { InputFile, InputFiles } from "./read.js";
 /**
  * Reads the four input files of a folder and validates them. A UTF-8
  * engagements file is streamed: its rows are validated as they are read and
- * only their short fields are held (see EngagementFile).
+ * only their short fields are held (see streamEngagements).
  */
 export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
   const files = await readInputFiles(options.dir, { stream: "engagements" });
   const loader = new Loader(files, options.dateOrder ?? null);
   const streamed = files.engagements.stream === true ? await streamEngagements(loader) : false;
   if (!streamed) {
+    // The loader reads the engagements from this same `files` object.
     if (files.engagements.stream === true) files.engagements = await readInputFile(files.engagements.path);
     readEngagements(loader);
   }
@@ -122,12 +123,12 @@ export class Loader {
   }
 
   /** The engagement of a valid row, or null when a partner or topic it names is not known (with issues saying so). */
-  resolveEngagement(line: number, value: EngagementRow): EngagementHead | null {
+  resolveEngagement(line: number, value: EngagementRow, issues = this.issues): EngagementHead | null {
     const file = this.paths.engagements;
     const refIssues: Issue[] = [];
     const partnerIds = value.partners.map((ref) => this.resolvePartner(ref, file, line, "partners", refIssues));
     const topicIds = value.topics.map((ref) => this.resolveTopic(ref, file, line, "topics", refIssues));
-    for (const issue of refIssues) this.issues.push(issue);
+    for (const issue of refIssues) issues.push(issue);
     if (refIssues.length > 0) return null;
     return {
       id: value.id,

@@ -22,8 +22,8 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
   let store: DetailStore | null = null;
   let labels: Record<string, string> = {};
   let unknown: string[] = [];
+  let extraColumns: string[] = [];
   let usable = true;
-  const loaderIssues = loader.issues.length;
   const result = await streamCsv({
     path,
     file: path,
@@ -33,34 +33,27 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
       issues.push(...missing);
       usable = missing.length === 0;
       unknown = header.columns.filter((column) => !(spec.known as readonly string[]).includes(column));
-      loader.extraColumns = unknown.map((column) => labels[column] ?? column);
-      if (usable) store = new DetailStore(loader.extraColumns);
+      extraColumns = unknown.map((column) => labels[column] ?? column);
+      if (usable) store = new DetailStore(extraColumns);
     },
     onRow: (row) => {
       if (!usable) return;
       const checked = checkRow({ file: path, row, labels, schema: loader.schemas.engagement, unknown });
       for (const issue of checked.issues) issues.push(issue);
       if (!isFirst(row.line, checked.row?.value.id ?? (row.cells.id ?? "").trim()) || checked.row === null) return;
-      const head = loader.resolveEngagement(row.line, checked.row.value);
+      const head = loader.resolveEngagement(row.line, checked.row.value, issues);
       if (head === null) return;
       const { value, extra } = checked.row;
       engagements.push(store!.add(shared(head), { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
   });
-  if (result.status === "not_streamable") {
-    loader.issues.length = loaderIssues;
-    loader.extraColumns = [];
-    return false;
-  }
-  // Reference issues went straight to the loader as rows were read; the file's own come before them.
-  const referenceIssues = loader.issues.splice(loaderIssues);
-  if (!result.table) {
-    loader.issues.push(...result.issues);
-    loader.extraColumns = [];
-    return true;
-  }
-  loader.issues.push(...result.issues, ...issues, ...referenceIssues);
+  if (result.status === "not_streamable") return false;
+  // A file with no usable table has only its own issues, as when it is read whole.
+  loader.issues.push(...result.issues);
+  if (!result.table) return true;
+  loader.issues.push(...issues);
   loader.engagements = engagements;
+  loader.extraColumns = extraColumns;
   return true;
 }
 
