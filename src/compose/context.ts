@@ -41,10 +41,17 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   // One pass over the archive: templates see the window's engagements, each partner's among them,
   // and the upcoming ones, at most the rows a packet table shows; the `…LeftOut` counts say how many more there are.
   const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
-  // The long text of the rows shown, read in one pass where an archive holds it in its file.
-  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...firstPerPartner(inWindow), ...briefing.periodEngagements, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
-  const windowViews = inWindow.slice(0, MAX_TABLE_ROWS).map(engagement);
-  const byPartner = groupByPartner(inWindow, engagement);
+  const byPartner = groupByPartner(inWindow);
+  // The long text of the rows shown, read in one pass where an archive holds it in a file.
+  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...[...byPartner.values()].flatMap((g) => g.engagements), ...briefing.periodEngagements, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
+  // Each engagement shown is made into a view once, however many lists show it.
+  const views = new Map<Engagement, ReturnType<typeof engagement>>();
+  const view = (e: Engagement) => {
+    let made = views.get(e);
+    if (made === undefined) views.set(e, (made = engagement(e)));
+    return made;
+  };
+  const windowViews = inWindow.slice(0, MAX_TABLE_ROWS).map(view);
   const profiles = topicProfiles(briefing);
 
   const context: Record<string, unknown> = {
@@ -81,7 +88,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         region: p.region,
         focus: p.id === config.focus,
         windowCount: row === undefined ? 0 : (briefing.windowCounts.get(p.id) ?? 0),
-        engagements: byPartner.get(p.id)?.views ?? [],
+        engagements: byPartner.get(p.id)?.engagements.map(view) ?? [],
         engagementsLeftOut: byPartner.get(p.id)?.leftOut ?? 0,
         profile: (profiles.get(p.id) ?? []).map((t) => ({ name: topicName(t.id), count: t.count })),
       };
@@ -122,36 +129,19 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   return context;
 }
 
-/** The engagements groupByPartner makes views of: those that some partner of theirs still lists. */
-function firstPerPartner(engagements: readonly Engagement[]): Engagement[] {
-  const listed = new Map<string, number>();
-  return engagements.filter((e) => {
-    let shown = false;
-    for (const partner of e.partners) {
-      const count = listed.get(partner) ?? 0;
-      if (count < MAX_TABLE_ROWS) {
-        listed.set(partner, count + 1);
-        shown = true;
-      }
-    }
-    return shown;
-  });
-}
-
-interface PartnerGroup<V> {
-  views: V[];
+interface PartnerGroup {
+  /** The first rows a packet table shows. */
+  engagements: Engagement[];
   leftOut: number;
 }
 
-// Each engagement is made into a view once, and only while some partner of it still lists rows.
-function groupByPartner<V>(engagements: readonly Engagement[], view: (e: Engagement) => V): Map<string, PartnerGroup<V>> {
-  const groups = new Map<string, PartnerGroup<V>>();
+function groupByPartner(engagements: readonly Engagement[]): Map<string, PartnerGroup> {
+  const groups = new Map<string, PartnerGroup>();
   for (const e of engagements) {
-    let made: V | undefined;
     for (const partner of e.partners) {
       let group = groups.get(partner);
-      if (group === undefined) groups.set(partner, (group = { views: [], leftOut: 0 }));
-      if (group.views.length < MAX_TABLE_ROWS) group.views.push((made ??= view(e)));
+      if (group === undefined) groups.set(partner, (group = { engagements: [], leftOut: 0 }));
+      if (group.engagements.length < MAX_TABLE_ROWS) group.engagements.push(e);
       else group.leftOut += 1;
     }
   }
