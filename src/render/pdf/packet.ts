@@ -6,6 +6,7 @@ import type { PdfaLevel } from "../../config.js";
 import { toUtcDate } from "../../dates.js";
 import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
+import { ownBytes } from "../bytes.js";
 import { drawBlocks, type DrawContext } from "./blocks.js";
 import { compactPageContents } from "./compact.js";
 import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
@@ -134,9 +135,7 @@ function collect(doc: Doc): Promise<Uint8Array> {
       pending = [];
     });
     doc.on("end", () => {
-      const all = Buffer.concat([...joined, ...pending]);
-      // A view of the joined bytes, unless they sit in Node's shared pool of small buffers.
-      resolve(all.byteLength === all.buffer.byteLength ? new Uint8Array(all.buffer) : new Uint8Array(all));
+      resolve(ownBytes(Buffer.concat([...joined, ...pending])));
     });
     doc.on("error", reject);
   });

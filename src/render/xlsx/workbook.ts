@@ -4,6 +4,7 @@ import type ExcelJS from "exceljs";
 import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Briefing } from "../../model/briefing.js";
+import { ownBytes } from "../bytes.js";
 import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
 import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
@@ -88,16 +89,11 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   await table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
 
   // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
-  if (!stream) return asBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
+  if (!stream) return ownBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   const joined = Buffer.concat(chunks);
   chunks.length = 0;
-  return asBytes(joined);
-}
-
-// A view of the same memory: `new Uint8Array(buffer)` would copy a workbook that may run to hundreds of megabytes.
-function asBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return ownBytes(joined);
 }
 
 /**
