@@ -97,9 +97,10 @@ function linkValues(count: number, limit: number) {
     const out = new Array<ExcelJS.CellValue>(count);
     for (let c = 0; c < count; c++) {
       const value = row[c] ?? null;
-      const linked = value !== null && typeof value === "object" && "link" in value && links < limit;
+      const isLink = value !== null && typeof value === "object" && "link" in value;
+      const linked = isLink && links < limit;
       if (linked) links += 1;
-      else if (value !== null && typeof value === "object" && "link" in value) firstUnlinkedRow ??= sheetRow;
+      else if (isLink) firstUnlinkedRow ??= sheetRow;
       out[c] = toExcel(value, linked);
     }
     return out;
