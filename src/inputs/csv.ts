@@ -124,16 +124,7 @@ export const PARSE_OPTIONS = {
 } as const;
 
 function readRecords(text: CsvSource, delimiter: string, toLine?: number): Parsed {
-  return parse(text, {
-    delimiter,
-    info: true,
-    relax_column_count: true,
-    // A quote inside an unquoted value (`5" gun`) is kept as typed.
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: true,
-    ...(toLine === undefined ? {} : { to_line: toLine }),
-  }) as unknown as Parsed;
+  return parse(text, { ...PARSE_OPTIONS, delimiter, info: true, ...(toLine === undefined ? {} : { to_line: toLine }) }) as unknown as Parsed;
 }
 
 /** The issue for a row whose number of values does not fit the header. */
