@@ -35,15 +35,9 @@ export function lineCounter(source: CsvSource): (offset: number) => number {
 }
 
 function byteLineCounter(bytes: Uint8Array): (offset: number) => number {
-  let position = 0;
-  let line = 1;
-  return (offset) => {
-    for (; position < offset && position < bytes.length; position++) {
-      const byte = bytes[position];
-      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
-    }
-    return line;
-  };
+  const counter = new LineCounter();
+  counter.push(bytes);
+  return (offset) => counter.lineAt(offset);
 }
 
 // Walks the text itself rather than an encoded copy of it.
@@ -60,4 +54,39 @@ function textLineCounter(text: string): (offset: number) => number {
     }
     return line;
   };
+}
+
+/**
+ * Line numbers (from 1) of byte offsets asked in increasing order, over
+ * chunks that arrive in turn; counts a CR LF once, and keeps only the chunks
+ * not yet counted.
+ */
+export class LineCounter {
+  private chunks: Uint8Array[] = [];
+  private base = 0;
+  private position = 0;
+  private line = 1;
+  private previous = -1;
+
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+  }
+
+  lineAt(offset: number): number {
+    while (this.position < offset && this.chunks.length > 0) {
+      const chunk = this.chunks[0]!;
+      const stop = Math.min(offset - this.base, chunk.length);
+      for (let i = this.position - this.base; i < stop; i++) {
+        const byte = chunk[i]!;
+        if (byte === 0x0d || (byte === 0x0a && this.previous !== 0x0d)) this.line++;
+        this.previous = byte;
+      }
+      this.position = this.base + stop;
+      if (stop === chunk.length) {
+        this.chunks.shift();
+        this.base += chunk.length;
+      }
+    }
+    return this.line;
+  }
 }

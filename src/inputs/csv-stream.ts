@@ -3,6 +3,7 @@ import { parse, type Parser } from "csv-parse";
 import type { Issue } from "../errors.js";
 import { detectDelimiter, fieldCountIssue, fitsHeader, PARSE_OPTIONS, syntaxIssue } from "./csv.js";
 import type { CsvRow } from "./csv.js";
+import { headText, isBlank, LineCounter } from "./csv-source.js";
 import { checkHeader, normalizeHeader } from "./header.js";
 
 /** The header row of a streamed file: the named columns, by key and as typed. */
@@ -142,10 +143,8 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer & { compl
 function openingOf(head: Buffer & { complete?: boolean }): { skip: number; delimiter: string } | null {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  if (head.complete && head.subarray(bom).every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) return null;
-  // Cut at a line end, so that no character is split.
-  const newline = head.lastIndexOf(0x0a);
-  const text = head.subarray(bom, newline > bom ? newline + 1 : head.length).toString("utf8");
+  if (head.complete && isBlank(head.subarray(bom))) return null;
+  const text = headText(head.subarray(bom));
   const sep = /^sep=([,;\t])(?=\r?\n)/.exec(text);
   return { skip: bom + (sep ? sep[0].length : 0), delimiter: sep ? sep[1]! : detectDelimiter(text) };
 }
@@ -184,38 +183,4 @@ function finish(parser: Parser): Promise<void> {
     parser.resume();
     parser.end();
   });
-}
-
-/**
- * Line numbers of byte offsets asked in increasing order, over chunks that
- * arrive in turn; counts a CR LF once, and keeps only the chunks not yet counted.
- */
-class LineCounter {
-  private chunks: Buffer[] = [];
-  private base = 0;
-  private position = 0;
-  private line = 1;
-  private previous = -1;
-
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-  }
-
-  lineAt(offset: number): number {
-    while (this.position < offset && this.chunks.length > 0) {
-      const chunk = this.chunks[0]!;
-      const stop = Math.min(offset - this.base, chunk.length);
-      for (let i = this.position - this.base; i < stop; i++) {
-        const byte = chunk[i]!;
-        if (byte === 0x0d || (byte === 0x0a && this.previous !== 0x0d)) this.line++;
-        this.previous = byte;
-      }
-      this.position = this.base + stop;
-      if (stop === chunk.length) {
-        this.chunks.shift();
-        this.base += chunk.length;
-      }
-    }
-    return this.line;
-  }
 }
