@@ -62,20 +62,37 @@ export async function buildReports(options: BuildOptions): Promise<BuildResult> 
     packetThread?.stop();
     throw error;
   }
-  const render = (format: Format) => renderFormat(format, { options, briefing, composition, packetThread });
+  const render = (format: Format) => renderFile(format, { options, briefing, composition, packetThread });
   // Started together when on threads, one after the other otherwise: a big archive's renders each hold much memory.
   const started = packetThread ? options.formats.map((format) => render(format)) : [];
   started.forEach((promise) => promise.catch(() => undefined));
   const files: ReportFile[] = [];
-  for (const [index, format] of options.formats.entries()) {
-    const bytes = await (started[index] ?? render(format));
-    files.push({ format, name: reportName(options.period, format), bytes: makeReproducible({ format, bytes, asOf: options.asOf }) });
-  }
+  for (const [index, format] of options.formats.entries()) files.push(await (started[index] ?? render(format)));
   return { files, issues, briefing };
 }
 
+interface Run {
+  options: BuildOptions;
+  briefing: Briefing;
+  composition: Composition;
+  packetThread: PacketThread | null;
+}
+
+// A big archive's workbook goes to a temporary file as it is written, and is never held in memory whole.
+async function renderFile(format: Format, run: Run): Promise<ReportFile> {
+  const { options, briefing, composition } = run;
+  const name = reportName(options.period, format);
+  if (format === "xlsx" && briefing.engagements.length > ASIDE_UP_TO) {
+    const { renderWorkbookFile } = await import("./render/xlsx/workbook.js");
+    const { spoolWorkbook } = await import("./output/spool.js");
+    return spoolWorkbook({ name, asOf: options.asOf, render: (path) => renderWorkbookFile({ briefing, spec: composition.workbook, path }) });
+  }
+  const bytes = await renderFormat(format, run);
+  return { format, name, bytes: makeReproducible({ format, bytes, asOf: options.asOf }) };
+}
+
 // The renderers load their libraries only for the formats asked for: each takes a while to load.
-async function renderFormat(format: Format, run: { options: BuildOptions; briefing: Briefing; composition: Composition; packetThread: PacketThread | null }): Promise<Uint8Array> {
+async function renderFormat(format: Format, run: Run): Promise<Uint8Array> {
   const { options, briefing, composition, packetThread } = run;
   if (format === "xlsx") {
     const spec = composition.workbook;

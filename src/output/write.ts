@@ -1,22 +1,26 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BriefkitError } from "../errors.js";
 import type { Period } from "../model/period.js";
 
 export type Format = "xlsx" | "pdf";
 
-/** A finished report, not yet on disk. */
+/** A finished report, not yet where it belongs. */
 export interface ReportFile {
   format: Format;
   name: string;
-  bytes: Uint8Array;
+  /** The report's bytes; for a spooled report, read from its file when asked for. */
+  readonly bytes: Uint8Array;
+  /** A temporary file holding the bytes, for a report too big to hold in memory (see spool.ts). */
+  readonly path?: string;
 }
 
 /** The file system calls writeReports makes; tests swap them to fail on purpose. */
 export interface WriteSystem {
   mkdir: (path: string) => Promise<unknown>;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+  copyFile: (from: string, to: string) => Promise<void>;
   rename: (from: string, to: string) => Promise<void>;
   rm: (path: string) => Promise<void>;
 }
@@ -24,6 +28,7 @@ export interface WriteSystem {
 const NODE_SYSTEM: WriteSystem = {
   mkdir: (path) => mkdir(path, { recursive: true }),
   writeFile: (path, bytes) => writeFile(path, bytes),
+  copyFile: (from, to) => copyFile(from, to),
   rename,
   rm: (path) => rm(path, { force: true }),
 };
@@ -53,7 +58,7 @@ export async function writeReports(options: { dir: string; files: readonly Repor
       const temp = join(options.dir, `.${file.name}.${randomBytes(6).toString("hex")}.tmp`);
       staged.push({ temp, path });
       current = path;
-      await fs.writeFile(temp, file.bytes);
+      await (file.path === undefined ? fs.writeFile(temp, file.bytes) : fs.copyFile(file.path, temp));
     }
     for (const { temp, path } of staged) {
       current = path;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ const FILES: ReportFile[] = [
 ];
 
 /** The real file system, with one call made to fail the way a full disk does. */
-function failing(options: { on: "writeFile" | "rename"; call: number; error?: Error }): WriteSystem & { calls: string[] } {
+function failing(options: { on: "writeFile" | "copyFile" | "rename"; call: number; error?: Error }): WriteSystem & { calls: string[] } {
   let count = 0;
   const calls: string[] = [];
   const fail = (name: string) => {
@@ -26,6 +26,10 @@ function failing(options: { on: "writeFile" | "rename"; call: number; error?: Er
     writeFile: async (path, bytes) => {
       fail(`writeFile ${path}`);
       await writeFile(path, bytes.subarray(0, 3));
+    },
+    copyFile: async (from, to) => {
+      fail(`copyFile ${to}`);
+      await copyFile(from, to);
     },
     rename: async (from, to) => {
       fail(`rename ${to}`);
@@ -71,6 +75,28 @@ describe("writeReports", () => {
     const dir = await lastWeeksReports();
     const system = failing({ on: "rename", call: 1, error: Object.assign(new Error("EBUSY"), { code: "EBUSY" }) });
     await expect(writeReports({ dir, files: FILES, system })).rejects.toThrow(/briefing-2025-W07\.xlsx: cannot write the report: the file is open in another program/);
+    expect((await readdir(dir)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);
+    expect(await readFile(join(dir, "briefing-2025-W07.xlsx"), "utf8")).toBe("good workbook");
+  });
+
+  it("a report spooled to a file ⇒ copied into place, the file it came from kept", async () => {
+    const dir = await lastWeeksReports();
+    const spool = join(await mkdtemp(join(tmpdir(), "briefkit-spool-")), "workbook.xlsx");
+    await writeFile(spool, "big workbook");
+    const spooled: ReportFile = { format: "xlsx", name: "briefing-2025-W07.xlsx", path: spool, bytes: new Uint8Array() };
+    const system = failing({ on: "rename", call: 99 });
+    await writeReports({ dir, files: [spooled, FILES[1]!], system });
+    expect(system.calls.map((c) => c.split(" ")[0])).toEqual(["copyFile", "writeFile", "rename", "rename"]);
+    expect(await readFile(join(dir, "briefing-2025-W07.xlsx"), "utf8")).toBe("big workbook");
+    expect(await readFile(spool, "utf8")).toBe("big workbook");
+  });
+
+  it("a full disk while a spooled report is copied ⇒ the reports that stood are untouched, no temporary file left", async () => {
+    const dir = await lastWeeksReports();
+    const spool = join(await mkdtemp(join(tmpdir(), "briefkit-spool-")), "workbook.xlsx");
+    await writeFile(spool, "big workbook");
+    const spooled: ReportFile = { format: "xlsx", name: "briefing-2025-W07.xlsx", path: spool, bytes: new Uint8Array() };
+    await expect(writeReports({ dir, files: [spooled, FILES[1]!], system: failing({ on: "copyFile", call: 1 }) })).rejects.toThrow(/briefing-2025-W07\.xlsx: cannot write the report: the disk is full$/);
     expect((await readdir(dir)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);
     expect(await readFile(join(dir, "briefing-2025-W07.xlsx"), "utf8")).toBe("good workbook");
   });

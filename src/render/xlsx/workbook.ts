@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
@@ -43,14 +46,40 @@ export const STREAM_ABOVE = 5_000;
  * filter on the header row instead of an Excel table, which that writer
  * cannot make.
  */
-export async function renderWorkbook(options: { briefing: Briefing; spec: WorkbookSpec; linkLimit?: number; streamAbove?: number }): Promise<Uint8Array> {
+export async function renderWorkbook(options: WorkbookOptions): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const bytes = await drawWorkbook(options, () => collect(chunks));
+  if (bytes !== null) return bytes;
+  const joined = Buffer.concat(chunks);
+  chunks.length = 0;
+  return ownBytes(joined);
+}
+
+/**
+ * renderWorkbook into a file: a streamed workbook goes to the file as it is
+ * written, and is never held in memory whole.
+ */
+export async function renderWorkbookFile(options: WorkbookOptions & { path: string }): Promise<void> {
+  let file: WriteStream | null = null;
+  const bytes = await drawWorkbook(options, () => (file = createWriteStream(options.path)));
+  if (bytes !== null) await writeFile(options.path, bytes);
+  const written = file as WriteStream | null;
+  if (written !== null && !written.closed) await once(written, "close");
+}
+
+interface WorkbookOptions {
+  briefing: Briefing;
+  spec: WorkbookSpec;
+  linkLimit?: number;
+  streamAbove?: number;
+}
+
+/** Draws the workbook: streamed into `open()`'s stream (null is returned), or in memory and returned. */
+async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Promise<Uint8Array | null> {
   const { briefing, spec } = options;
   const { sheets, marking } = spec;
   const stream = briefing.engagements.length > (options.streamAbove ?? STREAM_ABOVE);
-  const chunks: Buffer[] = [];
-  const workbook = stream
-    ? new (loadStreamWriter())({ stream: collect(chunks), useStyles: true, useSharedStrings: false })
-    : new (loadWorkbook())();
+  const workbook = stream ? new (loadStreamWriter())({ stream: open(), useStyles: true, useSharedStrings: false }) : new (loadWorkbook())();
   setProperties(workbook, briefing, spec);
   // The streaming writer needs each sheet finished before the next begins, or it holds them all.
   const done = (sheet: ExcelJS.Worksheet) => {
@@ -91,9 +120,7 @@ export async function renderWorkbook(options: { briefing: Briefing; spec: Workbo
   // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
   if (!stream) return ownBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
-  const joined = Buffer.concat(chunks);
-  chunks.length = 0;
-  return ownBytes(joined);
+  return null;
 }
 
 /**

@@ -1,0 +1,80 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
+import { buildReports } from "../../src/build.js";
+import { composeBriefing } from "../../src/compose/compose.js";
+import { loadTemplates } from "../../src/compose/templates.js";
+import { spoolWorkbook } from "../../src/output/spool.js";
+import { repackZip, repackZipFile } from "../../src/output/zip.js";
+import { renderWorkbook, renderWorkbookFile } from "../../src/render/xlsx/workbook.js";
+import { PERIOD, config } from "../render/xlsx-helpers.js";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function repackBothWays(zip: Uint8Array) {
+  const dir = await mkdtemp(join(tmpdir(), "briefkit-zip-"));
+  await writeFile(join(dir, "in.zip"), zip);
+  repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" });
+  return { memory: repackZip(zip, { date: "2025-02-16" }), file: new Uint8Array(readFileSync(join(dir, "out.zip"))) };
+}
+
+describe("repackZipFile", () => {
+  it.each([
+    ["folders, stored and compressed entries out of order", zipSync({ "xl/": {}, "xl/b.xml": [text("b".repeat(500)), { level: 0 }], "[Content_Types].xml": text("t"), "a.xml": [text("a"), { level: 9 }] })],
+    // Random bytes do not compress: the entry is copied in more than one part.
+    ["an entry of 3 MB", zipSync({ "big.bin": [new Uint8Array(randomBytes(3 << 20)), { level: 1 }], "small.xml": text("s") })],
+  ])("%s ⇒ the same bytes as repackZip", async (_, zip) => {
+    const { memory, file } = await repackBothWays(zip);
+    expect(Buffer.compare(file, memory)).toBe(0);
+  });
+
+  it("a file that is not a zip ⇒ says so", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-zip-"));
+    await writeFile(join(dir, "in.zip"), "not a workbook");
+    expect(() => repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" })).toThrow(/not a zip file/);
+  });
+});
+
+describe("spoolWorkbook", () => {
+  it.each([
+    ["streamed", 0],
+    ["made in memory", Number.MAX_SAFE_INTEGER],
+  ])("a workbook %s into a file ⇒ the same bytes as rendered in memory and re-packed, no scratch file left", async (_, streamAbove) => {
+    const { briefing } = await buildReports({ inputs: "inputs", templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: [] });
+    const spec = composeBriefing(briefing, await loadTemplates("templates")).workbook;
+    const report = await spoolWorkbook({ name: "briefing.xlsx", asOf: PERIOD.to, render: (path) => renderWorkbookFile({ briefing, spec, streamAbove, path }) });
+    const expected = repackZip(await renderWorkbook({ briefing, spec, streamAbove }), { date: PERIOD.to });
+    expect(Buffer.compare(report.bytes, expected)).toBe(0);
+    expect(readFileSync(report.path).length).toBe(expected.length);
+    expect(existsSync(report.scratch("rendered.xlsx"))).toBe(false);
+  });
+
+  it("the process ends ⇒ the temporary folder is gone", () => {
+    const script = `
+      import { spoolWorkbook } from ${JSON.stringify(new URL("../../dist/output/spool.js", import.meta.url).href)};
+      import { writeFileSync } from "node:fs";
+      import { zipSync } from "fflate";
+      const report = await spoolWorkbook({ name: "b.xlsx", asOf: "2025-02-16", render: async (path) => writeFileSync(path, zipSync({ "a.xml": new Uint8Array([1]) })) });
+      process.stdout.write(report.path);
+    `;
+    const path = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd() }).toString();
+    expect(path).toMatch(/briefkit-report-/);
+    expect(existsSync(dirname(path))).toBe(false);
+  });
+});
+
+describe("buildReports on a big archive", () => {
+  it("more engagements than a thread is handed ⇒ the workbook is spooled to a file, a workbook all the same", async () => {
+    const inputs = await mkdtemp(join(tmpdir(), "briefkit-spool-"));
+    await writeGeneratedInputs(inputs, { engagements: 5_001, partners: 10, topics: 8, seed: 5 });
+    const { files } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx"] });
+    expect(files[0]!.path).toMatch(/briefkit-report-.*briefing-2025-W07\.xlsx$/);
+    expect(Buffer.from(files[0]!.bytes.subarray(0, 4)).toString("latin1")).toBe("PK\u0003\u0004");
+  });
+});
