@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./cli/build.js";
+import { keepHeapSmall } from "./cli/heap.js";
 import { registerInspect } from "./cli/inspect.js";
 import { registerInit } from "./cli/init.js";
 import { registerTemplateInputs } from "./cli/template-inputs.js";
@@ -51,4 +52,5 @@ function report(error: unknown): number {
   return EXIT.bug;
 }
 
+keepHeapSmall();
 process.exitCode = await main(process.argv);
