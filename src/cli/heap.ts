@@ -9,15 +9,15 @@ import { setFlagsFromString } from "node:v8";
  */
 export const HEAP_GROWING_PERCENT = 10;
 
-/** The V8 flag to set, or null when the command line or NODE_OPTIONS set it already. */
-export function heapFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | null {
-  const given = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)].some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg));
+/** The V8 flag to set, or null when Node's command line set it already (NODE_OPTIONS cannot). */
+export function heapFlag(execArgv: readonly string[]): string | null {
+  const given = execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg));
   return given ? null : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
 /** Keeps the heap close to what it holds, unless the person running briefkit chose otherwise. */
 export function keepHeapSmall(): void {
-  const flag = heapFlag(process.execArgv, process.env.NODE_OPTIONS);
+  const flag = heapFlag(process.execArgv);
   // V8 reads this flag each time it sizes the heap, so setting it once running takes effect.
   if (flag !== null) setFlagsFromString(flag);
 }
