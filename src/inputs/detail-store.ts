@@ -1,7 +1,11 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NumberColumn } from "./columns.js";
+import { HeadColumns, type EngagementHead } from "./head-columns.js";
 import type { Engagement, EngagementKind, Status } from "./schemas.js";
+
+export type { EngagementHead } from "./head-columns.js";
 
 /** The long text of an engagement: what a DetailStore keeps on disk. */
 export interface EngagementDetails {
@@ -11,18 +15,6 @@ export interface EngagementDetails {
   summary: string;
   sourceUrl: string | null;
   extra: Record<string, string>;
-}
-
-/** The short fields of an engagement, held in memory for every row of an archive. */
-export interface EngagementHead {
-  id: string;
-  startDate: string;
-  endDate: string | null;
-  partners: string[];
-  topics: string[];
-  kind: EngagementKind;
-  status: Status;
-  line: number;
 }
 
 /** Details kept in memory at most, the most recently read; a batch asked for at once may hold more until the next one. */
@@ -48,7 +40,11 @@ process.once("exit", () => open.forEach(removeFile));
 export class DetailStore {
   private readonly fd: number;
   private readonly dir: string;
-  private readonly cache = new Map<StoredEngagement, EngagementDetails>();
+  /** The short fields of the store's engagements, by row. */
+  readonly heads = new HeadColumns();
+  // Rows follow one another in the file: where one ends, the next begins.
+  private readonly ends = new NumberColumn();
+  private readonly cache = new Map<number, EngagementDetails>();
   // Rows are encoded into one reusable buffer and written when it is full. Text held until then would outlive
   // a few young-generation collections and be promoted: the whole archive's text would pass through the old generation.
   private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER);
@@ -71,38 +67,56 @@ export class DetailStore {
     cleanup.register(this, file);
   }
 
-  /** Keeps an engagement's long text in the file; the engagement holds its short fields and where the rest is. */
+  /** Keeps an engagement's short fields in columns and its long text in the file; the engagement is its row and id. */
   add(head: EngagementHead, details: EngagementDetails): Engagement {
     const json = JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]);
     const length = Buffer.byteLength(json);
     if (this.pendingBytes + length > this.buffer.length) this.flush();
-    const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, length);
+    const engagement = new StoredEngagement(this, this.heads.add(head), head.id);
+    this.ends.push(this.written + this.pendingBytes + length);
     if (length > this.buffer.length) this.writeAll(Buffer.from(json));
     else this.pendingBytes += this.buffer.write(json, this.pendingBytes);
     return engagement;
   }
 
-  /** The long text of one of this store's engagements. */
-  details(engagement: StoredEngagement): EngagementDetails {
-    const cached = this.cache.get(engagement);
-    if (cached !== undefined) return cached;
-    this.read([engagement]);
-    return this.cache.get(engagement)!;
+  /** Lets go of what only adding rows needs: no rows can be added after. */
+  seal(): void {
+    this.heads.seal();
+    this.ends.trim();
   }
 
-  /** Reads the long text of these engagements, in file order, so that asking for it afterwards is free. */
-  read(engagements: readonly StoredEngagement[]): void {
+  /** Where a row's long text begins in the file. */
+  offset(row: number): number {
+    return row === 0 ? 0 : this.ends.values[row - 1]!;
+  }
+
+  /** How many bytes a row's long text takes in the file. */
+  length(row: number): number {
+    return this.ends.values[row]! - this.offset(row);
+  }
+
+  /** The long text of one of this store's rows. */
+  details(row: number): EngagementDetails {
+    const cached = this.cache.get(row);
+    if (cached !== undefined) return cached;
+    this.read([row]);
+    return this.cache.get(row)!;
+  }
+
+  /** Reads the long text of these rows, in file order, so that asking for it afterwards is free. */
+  read(rows: readonly number[]): void {
     this.flush();
-    const wanted = [...new Set(engagements)].filter((e) => !this.cache.has(e)).sort((a, b) => a.offset - b.offset);
+    const wanted = [...new Set(rows)].filter((row) => !this.cache.has(row)).sort((a, b) => a - b);
     for (const old of this.cache.keys()) {
       if (this.cache.size + wanted.length <= CACHE_SIZE) break;
       this.cache.delete(old);
     }
-    const buffer = Buffer.allocUnsafe(wanted.reduce((longest, e) => Math.max(longest, e.length), 0));
-    for (const e of wanted) {
-      readSync(this.fd, buffer, 0, e.length, e.offset);
-      const [title, location, officials, summary, sourceUrl, extra] = JSON.parse(buffer.toString("utf8", 0, e.length)) as [string, string, string[], string, string | null, string[]];
-      this.cache.set(e, { title, location, officials, summary, sourceUrl, extra: Object.fromEntries(this.extraColumns.map((c, i) => [c, extra[i] ?? ""])) });
+    const buffer = Buffer.allocUnsafe(wanted.reduce((longest, row) => Math.max(longest, this.length(row)), 0));
+    for (const row of wanted) {
+      const length = this.length(row);
+      readSync(this.fd, buffer, 0, length, this.offset(row));
+      const [title, location, officials, summary, sourceUrl, extra] = JSON.parse(buffer.toString("utf8", 0, length)) as [string, string, string[], string, string | null, string[]];
+      this.cache.set(row, { title, location, officials, summary, sourceUrl, extra: Object.fromEntries(this.extraColumns.map((c, i) => [c, extra[i] ?? ""])) });
     }
   }
 
@@ -130,53 +144,57 @@ function removeFile(file: OpenFile): void {
 }
 
 /**
- * An engagement of a DetailStore: short fields held, long text read from the
- * store when asked for. The long text is in getters: `{ ...e }` leaves it
- * out, `plainEngagement(e)` and `JSON.stringify(e)` keep it.
+ * An engagement of a DetailStore: its id and its row, every other field a
+ * getter, the short ones read from the store's columns and the long text
+ * from its file. `{ ...e }` leaves the getters out; `plainEngagement(e)` and
+ * `JSON.stringify(e)` keep every field.
  */
 export class StoredEngagement implements Engagement {
-  readonly id: string;
-  readonly startDate: string;
-  readonly endDate: string | null;
-  readonly partners: string[];
-  readonly topics: string[];
-  readonly kind: EngagementKind;
-  readonly status: Status;
-  readonly line: number;
-
   constructor(
-    head: EngagementHead,
     readonly store: DetailStore,
-    readonly offset: number,
-    readonly length: number,
-  ) {
-    this.id = head.id;
-    this.startDate = head.startDate;
-    this.endDate = head.endDate;
-    this.partners = head.partners;
-    this.topics = head.topics;
-    this.kind = head.kind;
-    this.status = head.status;
-    this.line = head.line;
-  }
+    /** The engagement's row in its store. */
+    readonly row: number,
+    readonly id: string,
+  ) {}
 
+  get startDate(): string {
+    return this.store.heads.startDate(this.row);
+  }
+  get endDate(): string | null {
+    return this.store.heads.endDate(this.row);
+  }
+  get partners(): string[] {
+    return this.store.heads.partners(this.row);
+  }
+  get topics(): string[] {
+    return this.store.heads.topics(this.row);
+  }
+  get kind(): EngagementKind {
+    return this.store.heads.kind(this.row);
+  }
+  get status(): Status {
+    return this.store.heads.status(this.row);
+  }
+  get line(): number {
+    return this.store.heads.line(this.row);
+  }
   get title(): string {
-    return this.store.details(this).title;
+    return this.store.details(this.row).title;
   }
   get location(): string {
-    return this.store.details(this).location;
+    return this.store.details(this.row).location;
   }
   get officials(): string[] {
-    return this.store.details(this).officials;
+    return this.store.details(this.row).officials;
   }
   get summary(): string {
-    return this.store.details(this).summary;
+    return this.store.details(this.row).summary;
   }
   get sourceUrl(): string | null {
-    return this.store.details(this).sourceUrl;
+    return this.store.details(this.row).sourceUrl;
   }
   get extra(): Record<string, string> {
-    return this.store.details(this).extra;
+    return this.store.details(this.row).extra;
   }
 
   /** Every field, long text included, as JSON.stringify would give a plain engagement. */
@@ -194,7 +212,7 @@ export function readDetails(engagements: Iterable<Engagement>): void {
     if (list === undefined) byStore.set(e.store, [e]);
     else list.push(e);
   }
-  for (const [store, list] of byStore) store.read(list);
+  for (const [store, list] of byStore) store.read(list.map((e) => e.row));
 }
 
 /** The engagements in order, the long text of stored ones read a batch ahead; each pass reads again. */
