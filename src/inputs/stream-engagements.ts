@@ -2,6 +2,7 @@ import type { Issue } from "../errors.js";
 import { streamCsv } from "./csv-stream.js";
 import { DetailStore } from "./detail-store.js";
 import type { Loader } from "./load.js";
+import { withoutPretenuring } from "./pretenuring.js";
 import { firstOfEachId } from "./references.js";
 import { INPUT_FILES, type Engagement } from "./schemas.js";
 import { checkRow, missingColumns } from "./validate.js";
@@ -23,7 +24,7 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
   let unknown: string[] = [];
   let extraColumns: string[] = [];
   let usable = true;
-  const result = await streamCsv({
+  const result = await withoutPretenuring(() => streamCsv({
     path,
     file: path,
     onHeader: (header) => {
@@ -45,7 +46,7 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
       const { value, extra } = checked.row;
       engagements.push(store!.add(head, { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
-  });
+  }));
   if (result.status === "not_streamable") return false;
   (store as DetailStore | null)?.seal();
   // A file with no usable table has only its own issues, as when it is read whole.
