@@ -1,7 +1,13 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Engagement, EngagementKind, Status } from "./schemas.js";
+import { NumberColumn } from "./columns.js";
+import { HeadColumns, type EngagementHead } from "./head-columns.js";
+import type { Engagement } from "./schemas.js";
+import { CACHE_SIZE, StoredEngagement } from "./stored-engagement.js";
+
+export type { EngagementHead } from "./head-columns.js";
+export { mapWithDetails, plainEngagement, readDetails, StoredEngagement, withDetails } from "./stored-engagement.js";
 
 /** The long text of an engagement: what a DetailStore keeps on disk. */
 export interface EngagementDetails {
@@ -13,20 +19,6 @@ export interface EngagementDetails {
   extra: Record<string, string>;
 }
 
-/** The short fields of an engagement, held in memory for every row of an archive. */
-export interface EngagementHead {
-  id: string;
-  startDate: string;
-  endDate: string | null;
-  partners: string[];
-  topics: string[];
-  kind: EngagementKind;
-  status: Status;
-  line: number;
-}
-
-/** Details kept in memory at most, the most recently read; a batch asked for at once may hold more until the next one. */
-const CACHE_SIZE = 4_096;
 const WRITE_BUFFER = 1 << 20;
 
 interface OpenFile {
@@ -48,12 +40,17 @@ process.once("exit", () => open.forEach(removeFile));
 export class DetailStore {
   private readonly fd: number;
   private readonly dir: string;
-  private readonly cache = new Map<StoredEngagement, EngagementDetails>();
+  /** The short fields of the store's engagements, by row. */
+  readonly heads = new HeadColumns();
+  // Rows follow one another in the file: where one ends, the next begins.
+  private readonly ends = new NumberColumn();
+  private readonly cache = new Map<number, EngagementDetails>();
   // Rows are encoded into one reusable buffer and written when it is full. Text held until then would outlive
   // a few young-generation collections and be promoted: the whole archive's text would pass through the old generation.
   private readonly buffer = Buffer.allocUnsafe(WRITE_BUFFER);
   private pendingBytes = 0;
   private written = 0;
+  private sealed = false;
 
   /** `extraColumns`: the headers of the extra columns, in the order their values are stored. */
   constructor(private readonly extraColumns: readonly string[]) {
@@ -71,38 +68,58 @@ export class DetailStore {
     cleanup.register(this, file);
   }
 
-  /** Keeps an engagement's long text in the file; the engagement holds its short fields and where the rest is. */
+  /** Keeps an engagement's short fields in columns and its long text in the file; the engagement is its row and id. */
   add(head: EngagementHead, details: EngagementDetails): Engagement {
+    if (this.sealed) throw new Error("a sealed DetailStore takes no more rows");
     const json = JSON.stringify([details.title, details.location, details.officials, details.summary, details.sourceUrl, this.extraColumns.map((c) => details.extra[c] ?? "")]);
     const length = Buffer.byteLength(json);
     if (this.pendingBytes + length > this.buffer.length) this.flush();
-    const engagement = new StoredEngagement(head, this, this.written + this.pendingBytes, length);
+    const engagement = new StoredEngagement(this, this.heads.add(head), head.id);
+    this.ends.push(this.written + this.pendingBytes + length);
     if (length > this.buffer.length) this.writeAll(Buffer.from(json));
     else this.pendingBytes += this.buffer.write(json, this.pendingBytes);
     return engagement;
   }
 
-  /** The long text of one of this store's engagements. */
-  details(engagement: StoredEngagement): EngagementDetails {
-    const cached = this.cache.get(engagement);
-    if (cached !== undefined) return cached;
-    this.read([engagement]);
-    return this.cache.get(engagement)!;
+  /** Lets go of what only adding rows needs: no rows can be added after. */
+  seal(): void {
+    this.sealed = true;
+    this.heads.seal();
+    this.ends.trim();
   }
 
-  /** Reads the long text of these engagements, in file order, so that asking for it afterwards is free. */
-  read(engagements: readonly StoredEngagement[]): void {
+  /** Where a row's long text begins in the file. */
+  offset(row: number): number {
+    return row === 0 ? 0 : this.ends.values[row - 1]!;
+  }
+
+  /** How many bytes a row's long text takes in the file. */
+  length(row: number): number {
+    return this.ends.values[row]! - this.offset(row);
+  }
+
+  /** The long text of one of this store's rows. */
+  details(row: number): EngagementDetails {
+    const cached = this.cache.get(row);
+    if (cached !== undefined) return cached;
+    this.read([row]);
+    return this.cache.get(row)!;
+  }
+
+  /** Reads the long text of these rows, in file order, so that asking for it afterwards is free. */
+  read(rows: readonly number[]): void {
     this.flush();
-    const wanted = [...new Set(engagements)].filter((e) => !this.cache.has(e)).sort((a, b) => a.offset - b.offset);
+    const wanted = [...new Set(rows)].filter((row) => !this.cache.has(row)).sort((a, b) => a - b);
     for (const old of this.cache.keys()) {
       if (this.cache.size + wanted.length <= CACHE_SIZE) break;
       this.cache.delete(old);
     }
-    const buffer = Buffer.allocUnsafe(wanted.reduce((longest, e) => Math.max(longest, e.length), 0));
-    for (const e of wanted) {
-      readSync(this.fd, buffer, 0, e.length, e.offset);
-      const [title, location, officials, summary, sourceUrl, extra] = JSON.parse(buffer.toString("utf8", 0, e.length)) as [string, string, string[], string, string | null, string[]];
-      this.cache.set(e, { title, location, officials, summary, sourceUrl, extra: Object.fromEntries(this.extraColumns.map((c, i) => [c, extra[i] ?? ""])) });
+    const buffer = Buffer.allocUnsafe(wanted.reduce((longest, row) => Math.max(longest, this.length(row)), 0));
+    for (const row of wanted) {
+      const length = this.length(row);
+      readSync(this.fd, buffer, 0, length, this.offset(row));
+      const [title, location, officials, summary, sourceUrl, extra] = JSON.parse(buffer.toString("utf8", 0, length)) as [string, string, string[], string, string | null, string[]];
+      this.cache.set(row, { title, location, officials, summary, sourceUrl, extra: Object.fromEntries(this.extraColumns.map((c, i) => [c, extra[i] ?? ""])) });
     }
   }
 
@@ -127,101 +144,4 @@ function removeFile(file: OpenFile): void {
     // Closed already.
   }
   rmSync(file.dir, { recursive: true, force: true });
-}
-
-/**
- * An engagement of a DetailStore: short fields held, long text read from the
- * store when asked for. The long text is in getters: `{ ...e }` leaves it
- * out, `plainEngagement(e)` and `JSON.stringify(e)` keep it.
- */
-export class StoredEngagement implements Engagement {
-  readonly id: string;
-  readonly startDate: string;
-  readonly endDate: string | null;
-  readonly partners: string[];
-  readonly topics: string[];
-  readonly kind: EngagementKind;
-  readonly status: Status;
-  readonly line: number;
-
-  constructor(
-    head: EngagementHead,
-    readonly store: DetailStore,
-    readonly offset: number,
-    readonly length: number,
-  ) {
-    this.id = head.id;
-    this.startDate = head.startDate;
-    this.endDate = head.endDate;
-    this.partners = head.partners;
-    this.topics = head.topics;
-    this.kind = head.kind;
-    this.status = head.status;
-    this.line = head.line;
-  }
-
-  get title(): string {
-    return this.store.details(this).title;
-  }
-  get location(): string {
-    return this.store.details(this).location;
-  }
-  get officials(): string[] {
-    return this.store.details(this).officials;
-  }
-  get summary(): string {
-    return this.store.details(this).summary;
-  }
-  get sourceUrl(): string | null {
-    return this.store.details(this).sourceUrl;
-  }
-  get extra(): Record<string, string> {
-    return this.store.details(this).extra;
-  }
-
-  /** Every field, long text included, as JSON.stringify would give a plain engagement. */
-  toJSON(): Engagement {
-    return plainEngagement(this);
-  }
-}
-
-/** Reads the long text of stored engagements before they are used, a batch per store; engagements held whole are left as they are. */
-export function readDetails(engagements: Iterable<Engagement>): void {
-  const byStore = new Map<DetailStore, StoredEngagement[]>();
-  for (const e of engagements) {
-    if (!(e instanceof StoredEngagement)) continue;
-    const list = byStore.get(e.store);
-    if (list === undefined) byStore.set(e.store, [e]);
-    else list.push(e);
-  }
-  for (const [store, list] of byStore) store.read(list);
-}
-
-/** The engagements in order, the long text of stored ones read a batch ahead; each pass reads again. */
-export function withDetails(engagements: readonly Engagement[]): Iterable<Engagement> {
-  return {
-    *[Symbol.iterator]() {
-      for (let from = 0; from < engagements.length; from += CACHE_SIZE) {
-        const batch = engagements.slice(from, from + CACHE_SIZE);
-        readDetails(batch);
-        yield* batch;
-      }
-    },
-  };
-}
-
-/** Maps engagements in order, reading the long text of stored ones a batch at a time. */
-export function mapWithDetails<T>(engagements: readonly Engagement[], map: (e: Engagement) => T): T[] {
-  const result: T[] = [];
-  for (const e of withDetails(engagements)) result.push(map(e));
-  return result;
-}
-
-/** A plain copy of an engagement, long text included: what can be handed to another thread. */
-export function plainEngagement(e: Engagement): Engagement {
-  return {
-    id: e.id, startDate: e.startDate, endDate: e.endDate, title: e.title, partners: [...e.partners], topics: [...e.topics],
-    kind: e.kind, location: e.location, officials: [...e.officials], summary: e.summary, sourceUrl: e.sourceUrl,
-    status: e.status, extra: { ...e.extra }, line: e.line,
-  };
 }

@@ -1,4 +1,5 @@
 import type { Issue } from "../errors.js";
+import { IdTable } from "./id-table.js";
 import { suggest, type Checked } from "./validate.js";
 
 /** Drops rows whose id an earlier row of the file already has, with an issue naming both lines. */
@@ -23,15 +24,11 @@ export function unique<T extends { id: string }>(read: { rows: Array<Checked<T>>
  * is not, it pushes an issue naming both lines. A row without an id is first.
  */
 export function firstOfEachId(file: string, issues: Issue[]): (line: number, id: string) => boolean {
-  const seen = new Map<string, number>();
+  const seen = new IdTable();
   return (line, id) => {
     if (id === "") return true;
-    const key = id.toLowerCase();
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, line);
-      return true;
-    }
+    const first = seen.firstLine(id, line);
+    if (first === undefined) return true;
     issues.push(duplicateIssue(file, line, id, first));
     return false;
   };

@@ -1,7 +1,8 @@
 import type { Issue } from "../errors.js";
 import { streamCsv } from "./csv-stream.js";
-import { DetailStore, type EngagementHead } from "./detail-store.js";
+import { DetailStore } from "./detail-store.js";
 import type { Loader } from "./load.js";
+import { withoutPretenuring } from "./pretenuring.js";
 import { firstOfEachId } from "./references.js";
 import { INPUT_FILES, type Engagement } from "./schemas.js";
 import { checkRow, missingColumns } from "./validate.js";
@@ -18,13 +19,12 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
   const issues: Issue[] = [];
   const engagements: Engagement[] = [];
   const isFirst = firstOfEachId(path, issues);
-  const shared = sharing();
   let store: DetailStore | null = null;
   let labels: Record<string, string> = {};
   let unknown: string[] = [];
   let extraColumns: string[] = [];
   let usable = true;
-  const result = await streamCsv({
+  const result = await withoutPretenuring(() => streamCsv({
     path,
     file: path,
     onHeader: (header) => {
@@ -44,10 +44,11 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
       const head = loader.resolveEngagement(row.line, checked.row.value, issues);
       if (head === null) return;
       const { value, extra } = checked.row;
-      engagements.push(store!.add(shared(head), { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
+      engagements.push(store!.add(head, { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
-  });
+  }));
   if (result.status === "not_streamable") return false;
+  (store as DetailStore | null)?.seal();
   // A file with no usable table has only its own issues, as when it is read whole.
   loader.issues.push(...result.issues);
   if (!result.table) return true;
@@ -55,32 +56,4 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
   loader.engagements = engagements;
   loader.extraColumns = extraColumns;
   return true;
-}
-
-/** Interns the values many engagements share (dates, kinds, lists of ids), so that a large archive holds each once. */
-function sharing(): (head: EngagementHead) => EngagementHead {
-  const values = new Map<string, string>();
-  const lists = new Map<string, string[]>();
-  const value = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    const known = values.get(text);
-    if (known !== undefined) return known as T;
-    values.set(text, text);
-    return text;
-  };
-  const list = (ids: string[]): string[] => {
-    const key = ids.join("\u0000");
-    const known = lists.get(key);
-    if (known !== undefined) return known;
-    const frozen = Object.freeze(ids.map(value)) as string[];
-    lists.set(key, frozen);
-    return frozen;
-  };
-  return (head) => ({
-    ...head,
-    startDate: value(head.startDate),
-    endDate: value(head.endDate),
-    partners: list(head.partners),
-    topics: list(head.topics),
-  });
 }

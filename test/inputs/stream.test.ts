@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DetailStore, plainEngagement, readDetails, StoredEngagement } from "../../src/inputs/detail-store.js";
+import { FIRST_CAPACITY } from "../../src/inputs/columns.js";
+import { DetailStore, plainEngagement, readDetails, StoredEngagement, type EngagementHead } from "../../src/inputs/detail-store.js";
 import { loadInputs, parseInputs, type LoadResult } from "../../src/inputs/load.js";
 import { ENGAGEMENTS_HEADER, inputFiles, PARTNERS, TOPICS } from "../helpers.js";
 
@@ -88,6 +89,50 @@ describe("DetailStore", () => {
     const details = sizes.map((size, n) => ({ title: `T${n} “Perú”`, location: "Lima", officials: ["A", "B"], summary: "é".repeat(size), sourceUrl: n % 2 ? null : "https://example.org", extra: { Desk: `D${n}` } }));
     const stored = details.map((d, n) => store.add({ ...head, id: `E${n}` }, d));
     for (const n of [6, 0, 3, 1, 5, 2, 4]) expect(plainEngagement(stored[n]!)).toMatchObject({ id: `E${n}`, ...details[n] });
+  });
+});
+
+describe("the short fields of a DetailStore's engagements", () => {
+  const kinds = ["talks", "visit", "exercise"] as const;
+  const statuses = ["completed", "planned"] as const;
+  const heads: EngagementHead[] = Array.from({ length: FIRST_CAPACITY * 2 + 3 }, (_, n) => ({
+    id: `E${n}`,
+    startDate: `20${10 + (n % 15)}-0${1 + (n % 9)}-1${n % 10}`,
+    endDate: n % 4 === 0 ? null : `2030-01-1${n % 10}`,
+    partners: n % 5 === 0 ? [] : ["peru", "france", `p${n % 300}`].slice(n % 3),
+    topics: [`t${n % 7}`, `u${n % 11}`],
+    kind: kinds[n % kinds.length]!,
+    status: statuses[n % statuses.length]!,
+    line: 2 + n * 70,
+  }));
+  const details = { title: "T", location: "", officials: [], summary: "", sourceUrl: null, extra: {} };
+
+  it("more rows than a column's first capacity, lines past two bytes ⇒ every field read back as it was given, before and after sealing", () => {
+    const store = new DetailStore([]);
+    const stored = heads.map((head) => store.add(head, details));
+    const fields = (e: EngagementHead) => [e.id, e.startDate, e.endDate, e.partners, e.topics, e.kind, e.status, e.line];
+    expect(stored.map(fields)).toEqual(heads.map(fields));
+    store.seal();
+    expect(stored.map(fields)).toEqual(heads.map(fields));
+    expect(stored.at(-1)!.title).toBe("T");
+  });
+
+  it("⇒ the same list shared by engagements that name the same ids, frozen, and fields that cannot be set", () => {
+    const store = new DetailStore([]);
+    const [a, b] = [heads[1]!, heads[301]!].map((head) => store.add(head, details));
+    expect(a!.partners).toBe(b!.partners);
+    expect(Object.isFrozen(a!.partners)).toBe(true);
+    expect(() => {
+      (a as { startDate: string }).startDate = "2000-01-01";
+    }).toThrow(TypeError);
+    expect(a!.startDate).toBe(heads[1]!.startDate);
+  });
+
+  it("sealed ⇒ no row can be added", () => {
+    const store = new DetailStore([]);
+    store.add(heads[0]!, details);
+    store.seal();
+    expect(() => store.add(heads[1]!, details)).toThrow(/sealed/);
   });
 });
 
