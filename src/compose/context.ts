@@ -38,12 +38,14 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   });
   const windowMatrix = briefing.matrix.window;
   const partnerRow = new Map(windowMatrix.partners.map((id, index) => [id, index]));
-  // One pass over the archive: templates see the window's engagements, each partner's among them,
+  // One pass over the archive: templates see the period's engagements, the window's, each partner's among them,
   // and the upcoming ones, at most the rows a packet table shows; the `…LeftOut` counts say how many more there are.
   const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
   const byPartner = groupByPartner(inWindow);
+  const inPeriod = briefing.periodEngagements.slice(0, MAX_TABLE_ROWS);
+  const issues = briefing.issues.slice(0, MAX_TABLE_ROWS);
   // The long text of the rows shown, read in one pass where an archive holds it in a file.
-  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...[...byPartner.values()].flatMap((g) => g.engagements), ...briefing.periodEngagements, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
+  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...[...byPartner.values()].flatMap((g) => g.engagements), ...inPeriod, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
   // Each engagement shown is made into a view once, however many lists show it.
   const views = new Map<Engagement, ReturnType<typeof engagement>>();
   const view = (e: Engagement) => {
@@ -74,7 +76,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
       errors: briefing.issues.filter((i) => i.severity === "error").length,
       warnings: briefing.issues.filter((i) => i.severity === "warning").length,
     },
-    periodEngagements: briefing.periodEngagements.map(engagement),
+    periodEngagements: inPeriod.map(engagement),
+    periodEngagementsLeftOut: briefing.periodEngagements.length - inPeriod.length,
     windowEngagements: windowViews,
     windowEngagementsLeftOut: inWindow.length - windowViews.length,
     upcoming: briefing.upcoming.slice(0, MAX_TABLE_ROWS).map(engagement),
@@ -102,7 +105,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
       partners: i.partners.map(partnerName),
       topics: i.topics.map(topicName),
     })),
-    issues: briefing.issues.map((i) => ({
+    issuesLeftOut: briefing.issues.length - issues.length,
+    issues: issues.map((i) => ({
       file: i.file,
       line: i.line ?? "",
       column: i.column ?? "",

@@ -10,7 +10,8 @@ import { loadTemplates } from "../../src/compose/templates.js";
 import { DEFAULT_CONFIG } from "../../src/config.js";
 import { loadInputs } from "../../src/inputs/load.js";
 import { buildBriefing, type Briefing } from "../../src/model/briefing.js";
-import { weekPeriod } from "../../src/model/period.js";
+import { rangePeriod, weekPeriod } from "../../src/model/period.js";
+import type { Issue } from "../../src/errors.js";
 
 type Table = Extract<Block, { type: "table" }>;
 
@@ -59,5 +60,55 @@ describe("an archive whose window holds more engagements than a packet table sho
       window.length + briefing.upcoming.length,
     ].filter((count) => count > 0);
     expect(totals).toEqual(expected);
+  });
+});
+
+// The same archive over a quarter, and more issues than a table shows: the period's list and the annex are capped too.
+describe("a period with more engagements, and inputs with more issues, than a packet table shows", () => {
+  let briefing: Briefing;
+  const issues: Issue[] = Array.from({ length: MAX_TABLE_ROWS + 37 }, (_, index) => ({
+    file: "engagements.csv",
+    line: index + 2,
+    column: "summary",
+    value: "=HYPERLINK(1)",
+    severity: "warning",
+    code: "markup_suspect",
+    message: `the summary on line ${index + 2} starts like a formula`,
+    hint: null,
+  }));
+  beforeAll(async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), "briefkit-caps-")), "inputs");
+    await writeGeneratedInputs(dir, { engagements: 3000, partners: 3, topics: 5, seed: 3, from: "2024-06-01", to: "2025-06-30" });
+    const { data } = await loadInputs({ dir });
+    const period = rangePeriod("2025-01-01", "2025-03-31");
+    briefing = buildBriefing({ data, issues, config: { ...DEFAULT_CONFIG, focus: null }, period, asOf: period.to });
+  });
+
+  const text = (blocks: Block[]) => blocks.map((b) => ("content" in b ? b.content.map((i) => i.text).join("") : "items" in b ? b.items.map((item) => item.map((i) => i.text).join("")).join("\n") : "")).join("\n");
+
+  it("the period's engagements and the issues ⇒ the first 200 of each, in order, and the count of the rest", () => {
+    const context = toTemplateContext(briefing) as { periodEngagements: Array<{ id: string }>; periodEngagementsLeftOut: number; issues: Array<{ line: number }>; issuesLeftOut: number };
+    expect(briefing.periodEngagements.length).toBeGreaterThan(MAX_TABLE_ROWS);
+    expect(context.periodEngagements.map((e) => e.id)).toEqual(briefing.periodEngagements.slice(0, MAX_TABLE_ROWS).map((e) => e.id));
+    expect(context.periodEngagementsLeftOut).toBe(briefing.periodEngagements.length - MAX_TABLE_ROWS);
+    expect(context.issues.map((i) => i.line)).toEqual(issues.slice(0, MAX_TABLE_ROWS).map((i) => i.line));
+    expect(context.issuesLeftOut).toBe(37);
+  });
+
+  it.each([
+    ["templates", "more engagements", /first 200 of the period's ([\d,]+) engagements; the workbook's Engagements sheet lists them all/, /… and 37 more issues: the workbook's Issues sheet lists them all\./],
+    ["templates/es-PE", "actividades más", /primeras 200 de las ([\d.,\s\u00a0\u202f]+) actividades del periodo; la hoja «Actividades» del libro de Excel las enumera todas/, /… y 37 problemas más: la hoja «Problemas de los datos» del libro de Excel los enumera todos\./],
+  ])("%s ⇒ 200 engagement sections, then a section that points to the workbook; 200 issues, then a pointer", async (templates, more, shown, issuesMore) => {
+    const { blocks } = composeBriefing(briefing, await loadTemplates(templates)).packet;
+    const headings = blocks.filter((b): b is Extract<Block, { type: "heading" }> => b.type === "heading");
+    const first = headings.findIndex((h) => h.level === 2 && text([h]) === briefing.periodEngagements[0]!.title);
+    const inPeriod = headings.slice(first, first + MAX_TABLE_ROWS + 1);
+    expect(inPeriod.slice(0, MAX_TABLE_ROWS).map((h) => text([h]))).toEqual(briefing.periodEngagements.slice(0, MAX_TABLE_ROWS).map((e) => e.title));
+    expect(text([inPeriod[MAX_TABLE_ROWS]!])).toBe(`${briefing.periodEngagements.length - MAX_TABLE_ROWS} ${more}`);
+    expect(text(blocks)).toMatch(shown);
+    expect(Number(shown.exec(text(blocks))![1]!.replace(/\D/g, ""))).toBe(briefing.periodEngagements.length);
+    const lists = blocks.filter((b): b is Extract<Block, { type: "list" }> => b.type === "list");
+    expect(lists.at(-1)!.items).toHaveLength(MAX_TABLE_ROWS);
+    expect(text(blocks)).toMatch(issuesMore);
   });
 });
