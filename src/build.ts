@@ -7,6 +7,7 @@ import { buildBriefing, type Briefing } from "./model/briefing.js";
 import type { Period } from "./model/period.js";
 import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
+import type { OnProgress } from "./progress.js";
 import type { PacketThread } from "./render/pdf/aside.js";
 import { ASIDE_UP_TO } from "./render/xlsx/aside.js";
 import type { PacketOptions } from "./render/pdf/packet.js";
@@ -27,6 +28,8 @@ export interface BuildOptions {
   pdfa?: PdfaLevel | null;
   /** The inputs already read from `inputs` (see loadBuildInputs), so that several periods read them once. */
   loaded?: LoadResult;
+  /** Told what the build is doing and how far it is, for a progress display. */
+  onProgress?: OnProgress;
 }
 
 export interface BuildResult {
@@ -82,10 +85,13 @@ interface Run {
 async function renderFile(format: Format, run: Run): Promise<ReportFile> {
   const { options, briefing, composition } = run;
   const name = reportName(options.period, format);
+  const { onProgress } = options;
+  onProgress?.(format === "xlsx" ? { step: "workbook", done: null } : { step: "packet" });
   if (format === "xlsx" && briefing.engagements.length > ASIDE_UP_TO) {
     const { renderWorkbookFile } = await import("./render/xlsx/workbook.js");
     const { spoolWorkbook } = await import("./output/spool.js");
-    return spoolWorkbook({ name, asOf: options.asOf, render: (path) => renderWorkbookFile({ briefing, spec: composition.workbook, path }) });
+    const progress = onProgress && ((done: number) => onProgress({ step: "workbook", done }));
+    return spoolWorkbook({ name, asOf: options.asOf, render: (path) => renderWorkbookFile({ briefing, spec: composition.workbook, path, onProgress: progress }) });
   }
   const bytes = await renderFormat(format, run);
   return { format, name, bytes: makeReproducible({ format, bytes, asOf: options.asOf }) };
@@ -103,6 +109,6 @@ async function renderFormat(format: Format, run: Run): Promise<Uint8Array> {
 }
 
 /** Reads and validates the inputs of a build, to hand to buildReports for each period. */
-export function loadBuildInputs(options: Pick<BuildOptions, "inputs" | "config">): Promise<LoadResult> {
-  return loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder });
+export function loadBuildInputs(options: Pick<BuildOptions, "inputs" | "config" | "onProgress">): Promise<LoadResult> {
+  return loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder, onProgress: options.onProgress });
 }

@@ -15,3 +15,4 @@ export { inspectWorkbook } from "./inspect/workbook.js";
 export { monthPeriod, weekBefore } from "./model/period.js";
 export { configJsonSchema } from "./config.js";
 export { resolvePeriods } from "./options.js";
+export type { BuildProgress, OnProgress } from "./progress.js";

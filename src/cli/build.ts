@@ -6,7 +6,7 @@ import { BriefkitError, type Issue } from "../errors.js";
 import { resolvePeriods, resolveSettings } from "../options.js";
 import { resolveToday } from "../output/today.js";
 import { writeReports } from "../output/write.js";
-import { createProgress, type Progress } from "./progress.js";
+import { createProgress, describeProgress, type Progress } from "./progress.js";
 import { describeLeftOut, EXIT, existingDir, printIssues } from "./shared.js";
 import { watchBuild } from "./watch.js";
 
@@ -110,14 +110,17 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
   }
   const outcome: BuildOutcome = { reports: [], issues: [] };
   // Read once, however many periods: an archive takes longer to read than a packet takes to build.
-  const loaded = await loadBuildInputs({ inputs, config: settings.config });
+  const reading = progress.start("reading the inputs");
+  const loaded = await loadBuildInputs({ inputs, config: settings.config, onProgress: (p) => reading.update(describeProgress(p, "")) }).finally(reading);
   for (const { period, asOf } of periods) {
     const done = progress.start(`building ${period.label}`);
     try {
       const result = await buildReports({
         inputs, templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: flags.allowInvalid === true, loaded,
+        onProgress: (p) => done.update(describeProgress(p, period.label)),
         ...(flags.pdfa ? { pdfa: flags.pdfa } : {}),
       });
+      done.update(`building ${period.label}: writing the files`);
       const files = await writeReports({ dir: settings.out, files: result.files });
       done();
       if (outcome.reports.length === 0) {

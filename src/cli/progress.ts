@@ -1,10 +1,18 @@
+import type { BuildProgress } from "../progress.js";
+
 /** Starts a timer; returns a function that cancels it. */
 export type Schedule = (run: () => void, ms: number) => () => void;
+
+/** A step under way: call it to end it; `update` changes what its line says. */
+export interface Step {
+  (): void;
+  update(label: string): void;
+}
 
 /** How a command talks to people while it works. */
 export interface Progress {
   /** Starts a step; the returned function ends it. */
-  start(label: string): () => void;
+  start(label: string): Step;
   /** A plain line for people (on stderr), unless quiet. */
   note(line: string): void;
 }
@@ -37,28 +45,44 @@ export function createProgress(options: {
   const frameMs = options.frameMs ?? 100;
   return {
     start(label) {
-      if (quiet || !interactive) return () => undefined;
+      if (quiet || !interactive) return Object.assign(() => undefined, { update: () => undefined });
       let frame = 0;
       let shown = false;
       let stopTicking: () => void = () => undefined;
+      // Each frame ends by clearing the rest of the line, in case the label was longer before.
+      const draw = () => write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}…\x1b[K`);
       const stopWaiting = schedule(() => {
         stopWaiting();
         shown = true;
-        const draw = () => write(`\r${FRAMES[frame++ % FRAMES.length]} ${label}…`);
         draw();
         stopTicking = schedule(draw, frameMs);
       }, delayMs);
       let ended = false;
-      return () => {
+      const end = () => {
         if (ended) return;
         ended = true;
         stopWaiting();
         stopTicking();
         if (shown) write("\r\x1b[2K");
       };
+      // The new label shows with the next frame: a step told of its progress thousands of times writes no more for it.
+      return Object.assign(end, { update: (text: string) => void (label = text) });
     },
     note(line) {
       if (!quiet) write(`${line}\n`);
     },
   };
+}
+
+/** What a progress line says of a build's step: `period` is the label of the period built, for the steps after reading. */
+export function describeProgress(progress: BuildProgress, period: string): string {
+  const share = (done: number) => ` (${Math.floor(done * 100)} %)`;
+  switch (progress.step) {
+    case "reading":
+      return `reading ${progress.file}${share(progress.done)}`;
+    case "workbook":
+      return `building ${period}: the workbook${progress.done === null ? "" : share(progress.done)}`;
+    case "packet":
+      return `building ${period}: the packet`;
+  }
 }

@@ -41,6 +41,8 @@ export async function streamCsv(options: {
   file: string;
   onHeader: (header: StreamedHeader) => void;
   onRow: (row: CsvRow) => void;
+  /** Told how many bytes of the file have been parsed, after each chunk. */
+  onRead?: (bytes: number) => void;
 }): Promise<StreamResult> {
   const { file } = options;
   const chunks = createReadStream(options.path, { highWaterMark: CHUNK_BYTES })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -88,13 +90,15 @@ export async function streamCsv(options: {
 
   const parser = parse({ ...PARSE_OPTIONS, delimiter: start.delimiter, on_record: onRecord });
   try {
+    let read = start.skip;
     for (let chunk: Buffer | null = head.subarray(start.skip); chunk !== null; ) {
       if (!isText(chunk, decoder)) return { status: "not_streamable" };
       lines.push(chunk);
       await write(parser, chunk);
-      const read = await next(chunks).then((value) => ({ value }), () => null);
-      if (read === null) return { status: "not_streamable" };
-      chunk = read.value;
+      options.onRead?.((read += chunk.length));
+      const got = await next(chunks).then((value) => ({ value }), () => null);
+      if (got === null) return { status: "not_streamable" };
+      chunk = got.value;
     }
     if (!isText(Buffer.alloc(0), decoder, true)) return { status: "not_streamable" };
     await finish(parser);

@@ -1,5 +1,6 @@
 import type { DateOrder } from "../dates.js";
 import { sortIssues, type Issue } from "../errors.js";
+import type { OnProgress } from "../progress.js";
 import { parseCsv } from "./csv.js";
 import { decodeText, utf8Bytes } from "./decode.js";
 import type { EngagementHead } from "./detail-store.js";
@@ -43,10 +44,10 @@ export type { InputFile, InputFiles } from "./read.js";
  * engagements file is streamed: its rows are validated as they are read and
  * only their short fields are held (see streamEngagements).
  */
-export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null }): Promise<LoadResult> {
+export async function loadInputs(options: { dir: string; dateOrder?: DateOrder | null; onProgress?: OnProgress }): Promise<LoadResult> {
   const files = await readInputFiles(options.dir, { stream: "engagements" });
   const loader = new Loader(files, options.dateOrder ?? null);
-  const streamed = files.engagements.stream === true ? await streamEngagements(loader) : false;
+  const streamed = files.engagements.stream === true ? await streamEngagements(loader, options.onProgress) : false;
   if (!streamed) {
     // The loader reads the engagements from this same `files` object.
     if (files.engagements.stream === true) files.engagements = await readInputFile(files.engagements.path);

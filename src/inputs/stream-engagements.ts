@@ -1,4 +1,7 @@
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 import type { Issue } from "../errors.js";
+import type { OnProgress } from "../progress.js";
 import { streamCsv } from "./csv-stream.js";
 import { DetailStore } from "./detail-store.js";
 import type { Loader } from "./load.js";
@@ -13,9 +16,10 @@ import { checkRow, missingColumns } from "./validate.js";
  * long text goes to a DetailStore. False when the file is not plain UTF-8 (or
  * is empty), for readEngagements to read it whole instead.
  */
-export async function streamEngagements(loader: Loader): Promise<boolean> {
+export async function streamEngagements(loader: Loader, onProgress?: OnProgress): Promise<boolean> {
   const spec = INPUT_FILES.engagements;
   const path = loader.paths.engagements;
+  const size = onProgress === undefined ? 0 : statSync(path).size;
   const issues: Issue[] = [];
   const engagements: Engagement[] = [];
   const isFirst = firstOfEachId(path, issues);
@@ -46,6 +50,7 @@ export async function streamEngagements(loader: Loader): Promise<boolean> {
       const { value, extra } = checked.row;
       engagements.push(store!.add(head, { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
+    ...(onProgress === undefined ? {} : { onRead: (bytes: number) => onProgress({ step: "reading", file: basename(path), done: size > 0 ? Math.min(1, bytes / size) : 1 }) }),
   }));
   if (result.status === "not_streamable") return false;
   (store as DetailStore | null)?.seal();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgress, type Schedule } from "../../src/cli/progress.js";
+import { createProgress, describeProgress, type Schedule } from "../../src/cli/progress.js";
 
 /** A scheduler driven by the test: `fire()` runs every live timer once. */
 function manualSchedule() {
@@ -34,8 +34,21 @@ describe("createProgress", () => {
     clock.fire(); // one tick
     done();
     done();
-    expect(out).toEqual(["\r⠋ building 2025-W07…", "\r⠙ building 2025-W07…", "\r\x1b[2K"]);
+    expect(out).toEqual(["\r⠋ building 2025-W07…\x1b[K", "\r⠙ building 2025-W07…\x1b[K", "\r\x1b[2K"]);
     expect(clock.live()).toBe(0);
+  });
+
+  it("a step told what it is doing ⇒ the next frame says so, clearing what the longer line before left", () => {
+    const { out, clock, progress } = setup({ interactive: true });
+    const step = progress.start("reading the inputs");
+    step.update("reading engagements.csv (10 %)");
+    step.update("reading engagements.csv (20 %)");
+    expect(out).toEqual([]);
+    clock.fire();
+    step.update("reading a.csv");
+    clock.fire();
+    step();
+    expect(out).toEqual(["\r⠋ reading engagements.csv (20 %)…\x1b[K", "\r⠙ reading a.csv…\x1b[K", "\r\x1b[2K"]);
   });
 
   it.each([
@@ -46,8 +59,22 @@ describe("createProgress", () => {
     const { out, clock, progress } = setup(options);
     const done = progress.start("building");
     clock.fire();
+    done.update("building 2025-W07: the packet");
+    clock.fire();
     done();
     progress.note("2025-W07: wrote 2 files");
     expect(out).toEqual(notes);
+  });
+});
+
+describe("describeProgress", () => {
+  it.each([
+    [{ step: "reading", file: "engagements.csv", done: 0.4299 }, "reading engagements.csv (42 %)"],
+    [{ step: "reading", file: "engagements.csv", done: 1 }, "reading engagements.csv (100 %)"],
+    [{ step: "workbook", done: null }, "building 2025-W07: the workbook"],
+    [{ step: "workbook", done: 0.999 }, "building 2025-W07: the workbook (99 %)"],
+    [{ step: "packet" }, "building 2025-W07: the packet"],
+  ] as const)("%j ⇒ %s", (progress, label) => {
+    expect(describeProgress(progress, "2025-W07")).toBe(label);
   });
 });

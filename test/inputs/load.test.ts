@@ -1,6 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { formatIssue } from "../../src/errors.js";
 import { loadInputs, parseInputs } from "../../src/inputs/load.js";
+import type { BuildProgress } from "../../src/progress.js";
 import { ENGAGEMENTS_HEADER, inputFiles } from "../helpers.js";
 
 const engagements = (...rows: string[]) => [ENGAGEMENTS_HEADER, ...rows].join("\n") + "\n";
@@ -130,5 +135,20 @@ describe("an unknown reference with no near miss", () => {
   it("⇒ the hint names the ids there are", () => {
     const { issues } = parse({ engagements: engagements("E1,2025-02-11,,T,USA,space,,") });
     expect(issues).toMatchObject([{ value: "USA", hint: "add it to inputs/partners.csv, or use one of peru, united-states, france" }]);
+  });
+});
+
+describe("loadInputs with onProgress", () => {
+  it("a streamed engagements file ⇒ the share of it read after each chunk, rising to 1; the same engagements as without", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-progress-"));
+    await writeGeneratedInputs(dir, { engagements: 2_000, partners: 5, topics: 5, seed: 2, longSummaries: true });
+    const told: BuildProgress[] = [];
+    const loaded = await loadInputs({ dir, onProgress: (p) => told.push(p) });
+    const shares = told.map((p) => (p.step === "reading" && p.file === "engagements.csv" ? p.done : NaN));
+    expect(shares.length).toBeGreaterThan(3);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]).toBeGreaterThan(0);
+    expect(shares.at(-1)).toBe(1);
+    expect(loaded.data.engagements.map((e) => e.id)).toEqual((await loadInputs({ dir })).data.engagements.map((e) => e.id));
   });
 });

@@ -8,6 +8,7 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { buildReports } from "../../src/build.js";
+import type { BuildProgress } from "../../src/progress.js";
 import { composeBriefing } from "../../src/compose/compose.js";
 import { loadTemplates } from "../../src/compose/templates.js";
 import { spoolWorkbook } from "../../src/output/spool.js";
@@ -73,8 +74,17 @@ describe("buildReports on a big archive", () => {
   it("more engagements than a thread is handed ⇒ the workbook is spooled to a file, a workbook all the same", async () => {
     const inputs = await mkdtemp(join(tmpdir(), "briefkit-spool-"));
     await writeGeneratedInputs(inputs, { engagements: 5_001, partners: 10, topics: 8, seed: 5 });
-    const { files } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx"] });
+    const told: BuildProgress[] = [];
+    const { files } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx", "pdf"], onProgress: (p) => told.push(p) });
     expect(files[0]!.path).toMatch(/briefkit-report-.*briefing-2025-W07\.xlsx$/);
     expect(Buffer.from(files[0]!.bytes.subarray(0, 4)).toString("latin1")).toBe("PK\u0003\u0004");
+    // Reading the engagements file, then the workbook's share of engagement rows written, every 32 rows, then the packet.
+    const reading = told.findIndex((p) => p.step !== "reading");
+    expect(told[reading - 1]).toEqual({ step: "reading", file: "engagements.csv", done: 1 });
+    const rendering = told.slice(reading);
+    const shares = rendering.slice(1, -1).map((p) => (p.step === "workbook" ? p.done : NaN));
+    expect(rendering[0]).toEqual({ step: "workbook", done: null });
+    expect(rendering.at(-1)).toEqual({ step: "packet" });
+    expect(shares).toEqual(Array.from({ length: Math.floor(5_001 / 32) }, (_, i) => ((i + 1) * 32) / 5_001));
   });
 });

@@ -45,6 +45,8 @@ export async function writeTable(options: {
   stream?: boolean;
   /** When streaming, how many of the first rows the column widths are fitted to; see streamTable. */
   widthSample?: number;
+  /** When streaming, told every few rows how many have been written. */
+  onWritten?: (rows: number) => void;
 }): Promise<TableResult> {
   const { sheet, columns } = options;
   const headers = uniqueHeaders(columns.map((c) => c.header));
@@ -54,7 +56,7 @@ export async function writeTable(options: {
   const printing = (widths: readonly number[]) =>
     setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   if (options.stream) {
-    await streamTable({ sheet, headers, columns, rows: options.rows, toValues: links.values, dateFormat, widthSample: options.widthSample, onWidths: printing });
+    await streamTable({ sheet, headers, columns, rows: options.rows, toValues: links.values, dateFormat, widthSample: options.widthSample, onWidths: printing, onWritten: options.onWritten });
     return { firstUnlinkedRow: links.firstUnlinkedRow() };
   }
   const rows: Array<readonly CellValue[]> = [];

@@ -34,6 +34,8 @@ export async function streamTable(options: {
   widthSample?: number;
   /** Told the widths once they are known, before any row is written. */
   onWidths: (widths: readonly number[]) => void;
+  /** Told every few rows how many have been made. */
+  onWritten?: (rows: number) => void;
 }): Promise<void> {
   const { sheet, columns } = options;
   const sample: Array<readonly CellValue[]> = [];
@@ -44,7 +46,10 @@ export async function streamTable(options: {
     count += 1;
     if (write !== null) write(values);
     else if (sample.push(values) >= sampleSize) write = startRows({ ...options, sample });
-    if (count % ROWS_PER_TURN === 0) await waitForCompression(sheet);
+    if (count % ROWS_PER_TURN === 0) {
+      options.onWritten?.(count);
+      await waitForCompression(sheet);
+    }
   }
   if (write === null) startRows({ ...options, sample });
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };

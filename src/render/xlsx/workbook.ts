@@ -72,6 +72,8 @@ interface WorkbookOptions {
   spec: WorkbookSpec;
   linkLimit?: number;
   streamAbove?: number;
+  /** When streaming, told every few rows the share of the Engagements sheet written, 0 to 1: the bulk of a big workbook. */
+  onProgress?: (done: number) => void;
 }
 
 /** Draws the workbook: streamed into `open()`'s stream (null is returned), or in memory and returned. */
@@ -87,13 +89,13 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
   };
 
   const rows = buildRows(briefing, sheets.issues.leftOut);
-  const table = async <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: RowSource; extra?: readonly string[]; freezeColumns?: number }) => {
+  const table = async <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: RowSource; extra?: readonly string[]; freezeColumns?: number; onWritten?: (rows: number) => void }) => {
     const columns: ColumnSpec[] = [
       ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
       ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
     ];
     const sheet = workbook.addWorksheet(part.sheet.name, opening({ state: "frozen", xSplit: part.freezeColumns ?? 0, ySplit: 1 }));
-    const result = await writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream });
+    const result = await writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream, onWritten: part.onWritten });
     done(sheet);
     return result;
   };
@@ -106,7 +108,7 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
   writeMatrixSheet({ sheet: matrix, briefing, spec });
   done(matrix);
   const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
-  const engagements = await table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1 });
+  const engagements = await table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1, onWritten: share(options.onProgress, briefing.engagements.length) });
   await table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
   await table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
   await table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners });
@@ -121,6 +123,11 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
   if (!stream) return ownBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   return null;
+}
+
+// Rows written, as a share of all the sheet's rows.
+function share(onProgress: ((done: number) => void) | undefined, total: number): ((rows: number) => void) | undefined {
+  return onProgress === undefined ? undefined : (rows) => onProgress(Math.min(1, rows / total));
 }
 
 /**
