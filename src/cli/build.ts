@@ -111,7 +111,7 @@ async function buildOnce(flags: BuildFlags, explicitConfig: boolean, progress: P
   const outcome: BuildOutcome = { reports: [], issues: [] };
   // Read once, however many periods: an archive takes longer to read than a packet takes to build.
   const reading = progress.start("reading the inputs");
-  const loaded = await loadBuildInputs({ inputs, config: settings.config, onProgress: (p) => reading.update(describeProgress(p, "")) }).finally(reading);
+  const loaded = await loadBuildInputs({ inputs, config: settings.config, onProgress: (p) => reading.update(describeProgress(p)) }).finally(reading);
   for (const { period, asOf } of periods) {
     const done = progress.start(`building ${period.label}`);
     try {

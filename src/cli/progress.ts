@@ -74,8 +74,8 @@ export function createProgress(options: {
   };
 }
 
-/** What a progress line says of a build's step: `period` is the label of the period built, for the steps after reading. */
-export function describeProgress(progress: BuildProgress, period: string): string {
+/** What a progress line says of a build's step; `period`, the label of the period built, is needed past reading. */
+export function describeProgress(progress: BuildProgress, period = ""): string {
   const share = (done: number) => ` (${Math.floor(done * 100)} %)`;
   switch (progress.step) {
     case "reading":

@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import { loadConfig } from "../config.js";
 import type { Issue } from "../errors.js";
 import { loadInputs } from "../inputs/load.js";
+import { createProgress, describeProgress } from "./progress.js";
 import { EXIT, existingDir, printIssues, summarizeIssues } from "./shared.js";
 
 /** `briefkit validate` */
@@ -16,7 +17,10 @@ export function registerValidate(program: Command): void {
     .action(async (flags: { inputs?: string; config: string; json?: boolean }, command: Command) => {
       const config = await loadConfig({ path: flags.config, explicit: command.getOptionValueSource("config") === "cli" });
       const inputs = flags.inputs ?? config.inputs ?? "inputs";
-      const { issues } = await loadInputs({ dir: existingDir(inputs, "--inputs"), dateOrder: config.dateOrder });
+      const dir = existingDir(inputs, "--inputs");
+      const progress = createProgress({ write: (text) => process.stderr.write(text), interactive: process.stderr.isTTY === true && !flags.json, quiet: flags.json === true });
+      const reading = progress.start("reading the inputs");
+      const { issues } = await loadInputs({ dir, dateOrder: config.dateOrder, onProgress: (p) => reading.update(describeProgress(p)) }).finally(reading);
       const valid = !issues.some((issue) => issue.severity === "error");
       if (flags.json) process.stdout.write(`${JSON.stringify({ valid, issues: issues.map(toJson) }, null, 2)}\n`);
       else {
