@@ -86,7 +86,7 @@ async function renderFile(format: Format, run: Run): Promise<ReportFile> {
   const { options, briefing, composition } = run;
   const name = reportName(options.period, format);
   const { onProgress } = options;
-  onProgress?.(format === "xlsx" ? { step: "workbook", done: null } : { step: "packet" });
+  onProgress?.({ step: format === "xlsx" ? "workbook" : "packet", done: null });
   if (format === "xlsx" && briefing.engagements.length > ASIDE_UP_TO) {
     const { renderWorkbookFile } = await import("./render/xlsx/workbook.js");
     const { spoolWorkbook } = await import("./output/spool.js");
@@ -105,7 +105,9 @@ async function renderFormat(format: Format, run: Run): Promise<Uint8Array> {
     return packetThread ? (await import("./render/xlsx/aside.js")).renderWorkbookAside({ briefing, spec }) : (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec });
   }
   const packet: PacketOptions = { document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa };
-  return packetThread ? packetThread.render(packet) : (await import("./render/pdf/packet.js")).renderPacket(packet);
+  if (packetThread) return packetThread.render(packet);
+  const { onProgress } = options;
+  return (await import("./render/pdf/packet.js")).renderPacket({ ...packet, onProgress: onProgress && ((done) => onProgress({ step: "packet", done })) });
 }
 
 /** Reads and validates the inputs of a build, to hand to buildReports for each period. */

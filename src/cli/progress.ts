@@ -83,6 +83,6 @@ export function describeProgress(progress: BuildProgress, period = ""): string {
     case "workbook":
       return `building ${period}: the workbook${progress.done === null ? "" : share(progress.done)}`;
     case "packet":
-      return `building ${period}: the packet`;
+      return `building ${period}: the packet${progress.done === null ? "" : share(progress.done)}`;
   }
 }

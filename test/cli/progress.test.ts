@@ -73,7 +73,8 @@ describe("describeProgress", () => {
     [{ step: "reading", file: "engagements.csv", done: 1 }, "reading engagements.csv (100 %)"],
     [{ step: "workbook", done: null }, "building 2025-W07: the workbook"],
     [{ step: "workbook", done: 0.999 }, "building 2025-W07: the workbook (99 %)"],
-    [{ step: "packet" }, "building 2025-W07: the packet"],
+    [{ step: "packet", done: null }, "building 2025-W07: the packet"],
+    [{ step: "packet", done: 0.5 }, "building 2025-W07: the packet (50 %)"],
   ] as const)("%j ⇒ %s", (progress, label) => {
     expect(describeProgress(progress, "2025-W07")).toBe(label);
   });

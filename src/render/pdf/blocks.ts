@@ -29,16 +29,30 @@ export interface DrawContext {
 
 export { MAX_TABLE_ROWS };
 
-/** Draws the top-level blocks of a document in order. */
-export function drawBlocks(context: DrawContext, blocks: readonly Block[]): void {
-  blocks.forEach((block, index) => {
+/** How long drawing goes on before the event loop is let turn. */
+const TURN_MS = 50;
+
+/**
+ * Draws the top-level blocks of a document in order. Every TURN_MS of
+ * drawing it lets the event loop turn, so that a progress spinner keeps
+ * moving and what pdfkit wrote flows out, and tells `onDrawn` the share of
+ * the blocks drawn so far.
+ */
+export async function drawBlocks(context: DrawContext, blocks: readonly Block[], onDrawn?: (done: number) => void): Promise<void> {
+  let drawing = performance.now();
+  for (const [index, block] of blocks.entries()) {
     if (block.type === "toc") {
       const entries = collectEntries(blocks, index, block.depth, context.destinations);
       context.tocs.push(reserveToc(context.doc, context.root, entries));
     } else {
       drawBlock(context, block);
     }
-  });
+    if (performance.now() - drawing >= TURN_MS) {
+      onDrawn?.((index + 1) / blocks.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      drawing = performance.now();
+    }
+  }
 }
 
 // A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook.

@@ -28,6 +28,8 @@ export interface PacketOptions {
   labels: PacketLabels;
   /** Write a PDF/A file of this level (fonts embedded, sRGB output intent, XMP identification); default: the config's. */
   pdfa?: PdfaLevel | null;
+  /** Told now and then the share of the document's blocks drawn, 0 to 1. */
+  onProgress?: (done: number) => void;
 }
 
 /** Draws the packet's document tree as a PDF and returns its bytes. */
@@ -72,7 +74,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
     },
   };
   doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text);
-  drawBlocks(context, options.document.blocks);
+  await drawBlocks(context, options.document.blocks, options.onProgress);
   for (const toc of context.tocs) fillToc(doc, toc, context.pages);
   drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
   root.end();
