@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBuild } from "./cli/build.js";
 import { keepHeapSmall } from "./cli/heap.js";
+import { exitOnSignals } from "./cli/interrupt.js";
 import { registerInspect } from "./cli/inspect.js";
 import { registerInit } from "./cli/init.js";
 import { registerTemplateInputs } from "./cli/template-inputs.js";
@@ -53,4 +54,5 @@ function report(error: unknown): number {
 }
 
 keepHeapSmall();
+exitOnSignals();
 process.exitCode = await main(process.argv);

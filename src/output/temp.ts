@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const folders = new Set<string>();
-const cleanup = new FinalizationRegistry<string>(removeFolder);
-process.once("exit", () => folders.forEach(removeFolder));
+const atExit = new Set<string>();
+const cleanup = new FinalizationRegistry<string>(removeNow);
+process.once("exit", () => atExit.forEach(removeNow));
 
 /**
  * Makes a folder in the system's temporary folder (`TMPDIR`) that is
@@ -13,12 +13,21 @@ process.once("exit", () => folders.forEach(removeFolder));
  */
 export function temporaryFolder(prefix: string, owner: object): string {
   const folder = mkdtempSync(join(tmpdir(), prefix));
-  folders.add(folder);
+  atExit.add(folder);
   cleanup.register(owner, folder);
   return folder;
 }
 
-function removeFolder(folder: string): void {
-  folders.delete(folder);
-  rmSync(folder, { recursive: true, force: true });
+/**
+ * Removes a file or folder at exit unless the returned function is called
+ * first: for a file that is only there while it is being written.
+ */
+export function removeAtExit(path: string): () => void {
+  atExit.add(path);
+  return () => atExit.delete(path);
+}
+
+function removeNow(path: string): void {
+  atExit.delete(path);
+  rmSync(path, { recursive: true, force: true });
 }

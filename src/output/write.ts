@@ -3,6 +3,7 @@ import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BriefkitError } from "../errors.js";
 import type { Period } from "../model/period.js";
+import { removeAtExit } from "./temp.js";
 
 export type Format = "xlsx" | "pdf";
 
@@ -50,22 +51,25 @@ export async function writeReports(options: { dir: string; files: readonly Repor
   await fs.mkdir(options.dir).catch((error: unknown) => {
     throw writeError(options.dir, error, "cannot create the output folder");
   });
-  const staged: Array<{ temp: string; path: string }> = [];
+  // A process stopped while writing (Ctrl-C) removes the temporary files at exit.
+  const staged: Array<{ temp: string; path: string; forget: () => void }> = [];
   let current = options.dir;
   try {
     for (const file of options.files) {
       const path = join(options.dir, file.name);
       const temp = join(options.dir, `.${file.name}.${randomBytes(6).toString("hex")}.tmp`);
-      staged.push({ temp, path });
+      staged.push({ temp, path, forget: removeAtExit(temp) });
       current = path;
       await (file.path === undefined ? fs.writeFile(temp, file.bytes) : fs.copyFile(file.path, temp));
     }
-    for (const { temp, path } of staged) {
+    for (const { temp, path, forget } of staged) {
       current = path;
       await fs.rename(temp, path);
+      forget();
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => fs.rm(temp).catch(() => undefined)));
+    staged.forEach(({ forget }) => forget());
     throw writeError(current, error, "cannot write the report");
   }
   return staged.map(({ path }) => path);
