@@ -12,6 +12,8 @@ export function exitOnSignals(): void {
   for (const [signal, code] of Object.entries(SIGNALS)) {
     process.on(signal, () => {
       if (process.listenerCount(signal) > 1) return;
+      // The shell's prompt starts on a line of its own, not after a spinner's.
+      if (process.stderr.isTTY) process.stderr.write("\n");
       process.exit(code);
     });
   }
