@@ -50,7 +50,7 @@ export async function streamEngagements(loader: Loader, onProgress?: OnProgress)
       const { value, extra } = checked.row;
       engagements.push(store!.add(head, { title: value.title, location: value.location, officials: value.officials, summary: value.summary, sourceUrl: value.source_url, extra }));
     },
-    ...(onProgress === undefined ? {} : { onRead: (bytes: number) => onProgress({ step: "reading", file: basename(path), done: size > 0 ? Math.min(1, bytes / size) : 1 }) }),
+    onRead: onProgress && ((bytes) => onProgress({ step: "reading", file: basename(path), done: size > 0 ? Math.min(1, bytes / size) : 1 })),
   }));
   if (result.status === "not_streamable") return false;
   (store as DetailStore | null)?.seal();
