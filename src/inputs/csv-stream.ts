@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { parse, type Parser } from "csv-parse";
+import iconv from "iconv-lite";
 import type { Issue } from "../errors.js";
 import { detectDelimiter, fieldCountIssue, fitsHeader, PARSE_OPTIONS, syntaxIssue } from "./csv.js";
 import type { CsvRow } from "./csv.js";
@@ -23,22 +24,39 @@ export interface StreamedHeader {
  * handed over must be forgotten. `not_streamable` means the file is not
  * plain UTF-8 text, or is empty: read it whole with parseCsv instead.
  */
-export type StreamResult = { status: "read"; table: boolean; issues: Issue[] } | { status: "not_streamable" };
+export type StreamResult = { status: "read"; table: boolean; issues: Issue[] } | { status: "not_streamable" } | { status: "not_utf8" };
+
+/**
+ * The encodings a file is streamed in. A file with a UTF-16 byte-order mark
+ * is read as UTF-16 whatever is asked; otherwise as `encoding`.
+ */
+export type StreamEncoding = "utf-8" | "windows-1252";
 
 const HEAD_BYTES = 65_536;
 const CHUNK_BYTES = 65_536;
 // C0 controls other than tab, line feed, form feed, carriage return and escape: not text (see decodeText).
 const CONTROL_BYTES = [...Array(32).keys()].filter((byte) => ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte));
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f]/;
 
 /**
- * Reads a UTF-8 CSV file a chunk at a time and hands over each data row as
- * it is parsed, so that the file is never held whole. Gives the same rows
- * and issues as parseCsv on the file's bytes, in the same order. The header
- * is handed to `onHeader` before the first row.
+ * Reads a CSV file a chunk at a time and hands over each data row as it is
+ * parsed, so that the file is never held whole. Each chunk is turned into
+ * UTF-8 as it is read (Windows-1252, UTF-16) and parsed as that. Gives the
+ * same rows and issues as parseCsv on the file's text as decodeText makes
+ * it, in the same order. The header is handed to `onHeader` before the
+ * first row.
+ *
+ * `not_utf8`: read as UTF-8 (the default), the file turned out not to be,
+ * and has no UTF-8 byte-order mark: decodeText reads it as Windows-1252, so
+ * stream it again as that, forgetting the rows handed over.
+ * `not_streamable`: not text (a control character, an invalid sequence in
+ * a file whose encoding is settled), empty, or unreadable: read it whole
+ * with parseCsv instead, which says why.
  */
 export async function streamCsv(options: {
   path: string;
   file: string;
+  encoding?: StreamEncoding;
   onHeader: (header: StreamedHeader) => void;
   onRow: (row: CsvRow) => void;
   /** Told how many bytes of the file have been parsed, after each chunk. */
@@ -48,12 +66,14 @@ export async function streamCsv(options: {
   const chunks = createReadStream(options.path, { highWaterMark: CHUNK_BYTES })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   // A file that cannot be read is left to parseCsv's caller, which reports why.
   const head = await readHead(chunks).catch(() => null);
-  const start = head === null ? null : openingOf(head);
-  if (head === null || start === null) {
+  const encoding = head === null ? "utf-8" : (utf16Of(head) ?? options.encoding ?? "utf-8");
+  const transcode = transcoder(encoding);
+  const text = head === null ? "control" : transcode(head, head.complete === true);
+  const start = typeof text === "string" ? null : openingOf(Object.assign(text, { complete: head!.complete }));
+  if (head === null || typeof text === "string" || start === null) {
     await chunks.return?.();
-    return { status: "not_streamable" };
+    return text === "invalid" && encoding === "utf-8" && !hasUtf8Mark(head!) ? { status: "not_utf8" } : { status: "not_streamable" };
   }
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const lines = new LineCounter();
   const issues: Issue[] = [];
   let header: (StreamedHeader & { names: string[] }) | null = null;
@@ -89,18 +109,29 @@ export async function streamCsv(options: {
   };
 
   const parser = parse({ ...PARSE_OPTIONS, delimiter: start.delimiter, on_record: onRecord });
+  // Once rows are handed over, a file found not to be UTF-8 is read again as Windows-1252, unless its mark says UTF-8.
+  const notText = (found: "invalid" | "control"): StreamResult =>
+    found === "invalid" && encoding === "utf-8" && !hasUtf8Mark(head) ? { status: "not_utf8" } : { status: "not_streamable" };
   try {
-    let read = start.skip;
-    for (let chunk: Buffer | null = head.subarray(start.skip); chunk !== null; ) {
-      if (!isText(chunk, decoder)) return { status: "not_streamable" };
+    let read = head.length;
+    for (let chunk: Buffer | null = text.subarray(start.skip); chunk !== null; ) {
       lines.push(chunk);
       await write(parser, chunk);
-      options.onRead?.((read += chunk.length));
+      options.onRead?.(read);
       const got = await next(chunks).then((value) => ({ value }), () => null);
       if (got === null) return { status: "not_streamable" };
-      chunk = got.value;
+      if (got.value === null) break;
+      read += got.value.length;
+      const converted = transcode(got.value, false);
+      if (typeof converted === "string") return notText(converted);
+      chunk = converted;
     }
-    if (!isText(Buffer.alloc(0), decoder, true)) return { status: "not_streamable" };
+    const rest = transcode(Buffer.alloc(0), true);
+    if (typeof rest === "string") return notText(rest);
+    if (rest.length > 0) {
+      lines.push(rest);
+      await write(parser, rest);
+    }
     await finish(parser);
   } catch (error) {
     const names = (header as { names: string[] } | null)?.names ?? [];
@@ -139,29 +170,57 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<Buffer & { compl
 }
 
 /**
- * Where the CSV text starts (after a UTF-8 byte-order mark and the `sep=`
- * of a `sep=;` line, whose line end stays so that line numbers are the
- * file's) and its delimiter; null for a file parseCsv must read whole:
- * UTF-16, or nothing but blanks.
+ * Where the CSV text starts (after a byte-order mark and the `sep=` of a
+ * `sep=;` line, whose line end stays so that line numbers are the file's)
+ * and its delimiter, in the head turned into UTF-8; null for a file of
+ * nothing but blanks, which parseCsv must read whole.
  */
 function openingOf(head: Buffer & { complete?: boolean }): { skip: number; delimiter: string } | null {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const bom = hasUtf8Mark(head) ? 3 : 0;
   if (head.complete && isBlank(head.subarray(bom))) return null;
   const text = headText(head.subarray(bom));
   const sep = /^sep=([,;\t])(?=\r?\n)/.exec(text);
   return { skip: bom + (sep ? sep[0].length : 0), delimiter: sep ? sep[1]! : detectDelimiter(text) };
 }
 
-/** False when the bytes are not UTF-8 text: an invalid sequence (checked across chunks) or a control character. */
-function isText(chunk: Buffer, decoder: InstanceType<typeof TextDecoder>, last = false): boolean {
-  for (const byte of CONTROL_BYTES) if (chunk.includes(byte)) return false;
-  try {
-    decoder.decode(chunk, { stream: !last });
-    return true;
-  } catch {
-    return false;
+function hasUtf8Mark(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** UTF-16 when the file starts with its byte-order mark, as decodeText decides. */
+function utf16Of(head: Buffer): "utf-16le" | "utf-16be" | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/**
+ * Turns a file's chunks, in order, into UTF-8; `last` for the last one. A
+ * chunk that is not text in the encoding gives why: `control`, a control
+ * character; `invalid`, a byte sequence the encoding has not (checked across
+ * chunks). A UTF-16 mark is kept, as the UTF-8 one, for openingOf to skip.
+ */
+function transcoder(encoding: StreamEncoding | "utf-16le" | "utf-16be"): (chunk: Buffer, last: boolean) => Buffer | "invalid" | "control" {
+  if (encoding === "windows-1252") {
+    // Single bytes: each chunk stands alone. iconv-lite has the real table (see decodeText).
+    return (chunk) => (hasControlBytes(chunk) ? "control" : Buffer.from(iconv.decode(chunk, "windows-1252"), "utf8"));
   }
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  return (chunk, last) => {
+    if (encoding === "utf-8" && hasControlBytes(chunk)) return "control";
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: !last });
+    } catch {
+      return "invalid";
+    }
+    if (encoding === "utf-8") return chunk;
+    return CONTROL_CHARACTERS.test(text) ? "control" : Buffer.from(text, "utf8");
+  };
+}
+
+function hasControlBytes(chunk: Buffer): boolean {
+  return CONTROL_BYTES.some((byte) => chunk.includes(byte));
 }
 
 async function next(chunks: AsyncIterator<Buffer>): Promise<Buffer | null> {

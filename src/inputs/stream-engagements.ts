@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Issue } from "../errors.js";
 import type { OnProgress } from "../progress.js";
-import { streamCsv } from "./csv-stream.js";
+import { streamCsv, type StreamEncoding } from "./csv-stream.js";
 import { DetailStore } from "./detail-store.js";
 import type { Loader } from "./load.js";
 import { withoutPretenuring } from "./pretenuring.js";
@@ -13,10 +13,30 @@ import { checkRow, missingColumns } from "./validate.js";
 /**
  * Streams the engagements file: each row is validated, checked for a
  * duplicate id and resolved as it is read, and kept as an engagement whose
- * long text goes to a DetailStore. False when the file is not plain UTF-8 (or
- * is empty), for readEngagements to read it whole instead.
+ * long text goes to a DetailStore. A file that is not UTF-8 is streamed
+ * again as Windows-1252, as decodeText would read it (UTF-16 is found by its
+ * mark). False when the file is not text (or is empty), for readEngagements
+ * to read it whole instead and say why.
  */
 export async function streamEngagements(loader: Loader, onProgress?: OnProgress): Promise<boolean> {
+  for (const encoding of ["utf-8", "windows-1252"] as const) {
+    const attempt = await streamAs(loader, encoding, onProgress);
+    if (attempt === "not_utf8") continue;
+    if (attempt === "not_streamable") return false;
+    const { result, issues, engagements, extraColumns } = attempt;
+    // A file with no usable table has only its own issues, as when it is read whole.
+    loader.issues.push(...result.issues);
+    if (!result.table) return true;
+    loader.issues.push(...issues);
+    loader.engagements = engagements;
+    loader.extraColumns = extraColumns;
+    return true;
+  }
+  return false;
+}
+
+// One reading of the file in one encoding; what a reading that fails collected is let go.
+async function streamAs(loader: Loader, encoding: StreamEncoding, onProgress?: OnProgress) {
   const spec = INPUT_FILES.engagements;
   const path = loader.paths.engagements;
   const size = onProgress === undefined ? 0 : statSync(path).size;
@@ -31,6 +51,7 @@ export async function streamEngagements(loader: Loader, onProgress?: OnProgress)
   const result = await withoutPretenuring(() => streamCsv({
     path,
     file: path,
+    encoding,
     onHeader: (header) => {
       labels = header.labels;
       const missing = missingColumns({ file: path, columns: header.columns, labels, required: spec.required });
@@ -52,13 +73,7 @@ export async function streamEngagements(loader: Loader, onProgress?: OnProgress)
     },
     onRead: onProgress && ((bytes) => onProgress({ step: "reading", file: basename(path), done: size > 0 ? Math.min(1, bytes / size) : 1 })),
   }));
-  if (result.status === "not_streamable") return false;
+  if (result.status !== "read") return result.status;
   (store as DetailStore | null)?.seal();
-  // A file with no usable table has only its own issues, as when it is read whole.
-  loader.issues.push(...result.issues);
-  if (!result.table) return true;
-  loader.issues.push(...issues);
-  loader.engagements = engagements;
-  loader.extraColumns = extraColumns;
-  return true;
+  return { result, issues, engagements, extraColumns };
 }

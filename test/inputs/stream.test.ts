@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { FIRST_CAPACITY } from "../../src/inputs/columns.js";
 import { DetailStore, plainEngagement, readDetails, StoredEngagement, type EngagementHead } from "../../src/inputs/detail-store.js";
@@ -63,6 +64,37 @@ describe("an engagements file streamed ⇒ the same engagements and issues as re
     const bytes = typeof text === "string" ? Buffer.from(text) : text;
     expect(bytes.length > 65_536 || !_.includes("far")).toBe(true);
     expectSame(await both(bytes));
+  });
+
+  const utf16 = (text: string, order: "le" | "be") => {
+    const bytes = Buffer.from(`\uFEFF${text}`, "utf16le");
+    return order === "le" ? bytes : bytes.swap16();
+  };
+  const accented = (count: number) => `${ENGAGEMENTS_HEADER}\n${many(count).replace(/Talks/g, "Diálogo – “Perú” €")}\n`;
+
+  it.each([
+    ["UTF-16 LE over several chunks", utf16(accented(12_000), "le")],
+    ["UTF-16 BE over several chunks", utf16(accented(12_000), "be")],
+    ["UTF-16 LE, a character of two code units across a chunk's end", utf16(`${ENGAGEMENTS_HEADER}\nE0,2025-02-01,,${"x".repeat(32_763)}😀,peru,space,talks,completed\n${many(10)}\n`, "le")],
+    ["Windows-1252 over several chunks", iconv.encode(accented(12_000), "windows-1252")],
+    ["a Windows-1252 byte far down", Buffer.concat([Buffer.from(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,Per`), Buffer.from([0xfa]), Buffer.from(",peru,space,talks,completed\n")])],
+    ["a Windows-1252 file with a sep= line", iconv.encode(`sep=;\n${ENGAGEMENTS_HEADER.replace(/,/g, ";")}\n${[1, 2, 3].map((n) => `E${n};2025-02-1${n};;"Diálogo, “Perú” €";"united-states;peru";space;talks;completed`).join("\n")}\n`, "windows-1252")],
+  ])("%s ⇒ streamed, not read whole", async (_, bytes) => {
+    const result = await both(bytes);
+    expectSame(result);
+    expect(result.streamed.data.engagements.length).toBeGreaterThan(2);
+    expect(result.streamed.data.engagements.every((e) => e instanceof StoredEngagement)).toBe(true);
+  });
+
+  it.each([
+    ["a UTF-8 byte-order mark and a Windows-1252 byte far down", Buffer.concat([Buffer.from(`\uFEFF${ENGAGEMENTS_HEADER}\n${many(12_000)}\nE0,2025-02-01,,Per`), Buffer.from([0xfa]), Buffer.from(",peru,space,talks,completed\n")])],
+    ["UTF-16 with a NUL far down", utf16(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\n\u0000\n`, "le")],
+    ["UTF-16 with a byte left over at the end", Buffer.concat([utf16(`${ENGAGEMENTS_HEADER}\n${many(12_000)}\n`, "le"), Buffer.from([0x41])])],
+    ["Windows-1252 with a control character far down", Buffer.concat([iconv.encode(accented(12_000), "windows-1252"), Buffer.from([0x01, 0x0a])])],
+  ])("%s ⇒ not text, as when read whole", async (_, bytes) => {
+    const result = await both(bytes);
+    expectSame(result);
+    expect(result.streamed.issues.map((issue) => issue.code)).toContain("file_binary");
   });
 
   it("a UTF-8 file ⇒ engagements hold their long text in the file, not in memory; as JSON, every field", async () => {
