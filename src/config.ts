@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join } from "node:path";
 import { z } from "zod";
 import { BriefkitError } from "./errors.js";
 import { suggest } from "./inputs/validate.js";
+import { jsonErrorPlace } from "./json-error.js";
 
 function isTimeZone(name: string): boolean {
   try {
@@ -134,10 +135,13 @@ export async function loadConfig(options: { path: string; explicit: boolean }): 
     throw new BriefkitError({ code: "config", location: options.path, message: `${options.path}: cannot read the config file (${(error as Error).message})`, cause: error });
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = JSON.parse(body);
   } catch (error) {
-    throw new BriefkitError({ code: "config", location: options.path, message: `${options.path}: not valid JSON (${(error as Error).message})`, cause: error });
+    const { line, column, reason } = jsonErrorPlace(body, error);
+    const message = `${options.path}:${line}:${column}: not valid JSON: ${reason} (names and text go in double quotes, with a comma between entries and none after the last)`;
+    throw new BriefkitError({ code: "config", location: `${options.path}:${line}:${column}`, message, cause: error });
   }
   return parseConfig(json, options.path);
 }

@@ -159,7 +159,7 @@ describe.concurrent("user mistakes ⇒ a message, never a stack trace", () => {
     ["config that is not JSON", async (dir) => {
       await writeFile(join(dir, "bad.json"), "{ title: 'x' }");
       return ["validate", "--inputs", join(dir, "inputs"), "--config", join(dir, "bad.json")];
-    }, 1, /bad\.json: not valid JSON/],
+    }, 1, /bad\.json:1:3: not valid JSON: Expected property name or .}. \(names and text go in double quotes/],
     ["config key misspelt", async (dir) => {
       await writeFile(join(dir, "bad.json"), '{ "dateOrdre": "DMY" }');
       return ["validate", "--inputs", join(dir, "inputs"), "--config", join(dir, "bad.json")];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BriefkitError } from "../errors.js";
+import { jsonErrorPlace } from "../json-error.js";
 import type { Briefing } from "../model/briefing.js";
 import { toTemplateContext } from "./context.js";
 import { parseDocument, type Document } from "./document.js";
@@ -95,7 +96,10 @@ function parseJson<S extends z.ZodType>(text: string, name: string, schema: S): 
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new BriefkitError({ code: "template", location: name, message: `${name}: the template's output is not valid JSON (${(error as Error).message})`, cause: error });
+    // The line is the output's, not the template's: the text of it says which part of the template made it.
+    const { line, column, reason, lineText } = jsonErrorPlace(text, error);
+    const message = `${name}: the template's output is not valid JSON: ${reason}, at line ${line}, column ${column} of the output, which reads: ${lineText}`;
+    throw new BriefkitError({ code: "template", location: name, message, cause: error });
   }
   const result = schema.safeParse(json);
   if (!result.success) {
