@@ -27,8 +27,17 @@ export interface InputData {
   initiatives: Initiative[];
   /** Headers of engagement columns the schema does not know, in file order. */
   extraColumns: string[];
+  /** Headers of the columns of the other lists that the schema does not know, in file order; their values are each item's `extra`. */
+  otherColumns?: OtherColumns;
   /** The path of each file as shown in messages. */
   files: Record<InputKind, string>;
+}
+
+/** The columns a list file has beyond those briefkit reads, kept for the workbook. */
+export interface OtherColumns {
+  partners: string[];
+  topics: string[];
+  initiatives: string[];
 }
 
 export interface LoadResult {
@@ -76,6 +85,7 @@ export class Loader {
   readonly resolveTopic: ReturnType<typeof resolver>;
   engagements: Engagement[] = [];
   extraColumns: string[] = [];
+  readonly otherColumns: OtherColumns = { partners: [], topics: [], initiatives: [] };
 
   constructor(readonly files: InputFiles, dateOrder: DateOrder | null) {
     this.schemas = createSchemas({ dateOrder });
@@ -84,8 +94,10 @@ export class Loader {
     const topicRead = this.read("topics", this.schemas.topic);
     const partnerRows = unique(partnerRead as { rows: Array<Checked<Omit<Partner, "line">>>; rejected: Rejected[] }, this.paths.partners, this.issues);
     const topicRows = unique(topicRead as { rows: Array<Checked<Omit<Topic, "line">>>; rejected: Rejected[] }, this.paths.topics, this.issues);
-    this.partners = partnerRows.map(({ line, value }) => ({ ...value, line }));
-    this.topics = topicRows.map(({ line, value }) => ({ ...value, line }));
+    this.partners = partnerRows.map(({ line, value, extra }) => ({ ...value, line, ...withExtra(extra) }));
+    this.topics = topicRows.map(({ line, value, extra }) => ({ ...value, line, ...withExtra(extra) }));
+    this.otherColumns.partners = partnerRead.extraColumns;
+    this.otherColumns.topics = topicRead.extraColumns;
     // A list that could not be read at all has its own issue; checking
     // references against it would only bury that issue under one per row.
     this.resolvePartner = resolver({ records: this.partners, what: "partner", listFile: this.paths.partners, ...partnerRead });
@@ -144,18 +156,20 @@ export class Loader {
   }
 
   finish(): LoadResult {
-    const initiativeRows = this.read("initiatives", this.schemas.initiative).rows as Array<Checked<z_output<Schemas["initiative"]>>>;
+    const initiativeRead = this.read("initiatives", this.schemas.initiative);
+    const initiativeRows = initiativeRead.rows as Array<Checked<z_output<Schemas["initiative"]>>>;
+    this.otherColumns.initiatives = initiativeRead.extraColumns;
     const initiatives: Initiative[] = [];
-    for (const { line, value } of initiativeRows) {
+    for (const { line, value, extra } of initiativeRows) {
       const refIssues: Issue[] = [];
       const partnerIds = value.partners.map((ref) => this.resolvePartner(ref, this.paths.initiatives, line, "partners", refIssues));
       const topicIds = value.topics.map((ref) => this.resolveTopic(ref, this.paths.initiatives, line, "topics", refIssues));
       this.issues.push(...refIssues);
       if (refIssues.length > 0) continue;
-      initiatives.push({ ...value, partners: partnerIds as string[], topics: topicIds as string[], line });
+      initiatives.push({ ...value, partners: partnerIds as string[], topics: topicIds as string[], line, ...withExtra(extra) });
     }
     return {
-      data: { partners: this.partners, topics: this.topics, engagements: this.engagements, initiatives, extraColumns: this.extraColumns, files: this.paths },
+      data: { partners: this.partners, topics: this.topics, engagements: this.engagements, initiatives, extraColumns: this.extraColumns, otherColumns: this.otherColumns, files: this.paths },
       issues: sortIssues(this.issues),
     };
   }
@@ -183,6 +197,11 @@ function readEngagements(loader: Loader): void {
     });
   }
   loader.extraColumns = read.extraColumns;
+}
+
+// Only a file with columns of its own gives its items an `extra`: the others stay as they were.
+function withExtra(extra: Record<string, string>): { extra?: Record<string, string> } {
+  return Object.keys(extra).length > 0 ? { extra } : {};
 }
 
 export type z_output<T> = T extends { _zod: { output: infer O } } ? O : never;

@@ -19,6 +19,8 @@ export interface Partner {
   kind: string;
   region: string;
   line: number;
+  /** Values of the file's columns the schema does not know, by header (see InputData.otherColumns). */
+  extra?: Record<string, string>;
 }
 
 export interface Topic {
@@ -27,6 +29,8 @@ export interface Topic {
   category: string;
   description: string;
   line: number;
+  /** Values of the file's columns the schema does not know, by header (see InputData.otherColumns). */
+  extra?: Record<string, string>;
 }
 
 export interface Engagement {
@@ -57,6 +61,8 @@ export interface Initiative {
   topics: string[];
   status: Status;
   line: number;
+  /** Values of the file's columns the schema does not know, by header (see InputData.otherColumns). */
+  extra?: Record<string, string>;
 }
 
 /** A zod issue carrying one of briefkit's issue codes and, where it helps, a hint. */

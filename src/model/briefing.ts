@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Issue } from "../errors.js";
-import type { InputData } from "../inputs/load.js";
+import type { InputData, OtherColumns } from "../inputs/load.js";
 import type { Engagement, Initiative, Partner, Topic } from "../inputs/schemas.js";
 import { countMatrix, countsInSpan, type Matrix } from "./matrix.js";
 import { trailingWindow, type Period } from "./period.js";
@@ -23,6 +23,8 @@ export interface Briefing {
   initiatives: Initiative[];
   issues: Issue[];
   extraColumns: string[];
+  /** Headers of the other lists' columns that the schema does not know, shown on their sheets. */
+  otherColumns: OtherColumns;
   highlights: Highlights;
   /** Engagements per partner id that count in the trailing window (see countsInSpan). */
   windowCounts: Map<string, number>;
@@ -69,6 +71,7 @@ export function buildBriefing(options: {
     initiatives: [...data.initiatives].sort((a, b) => a.year - b.year || a.line - b.line),
     issues: [...options.issues],
     extraColumns: data.extraColumns,
+    otherColumns: data.otherColumns ?? { partners: [], topics: [], initiatives: [] },
     highlights: computeHighlights({ engagements, period, window, rows, columns }),
     windowCounts: countPartners(engagements, window),
   };

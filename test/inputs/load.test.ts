@@ -103,6 +103,25 @@ describe("parseInputs", () => {
     expect(data.engagements[0]?.extra).toEqual({ "Desk Officer": "Ana Gómez" });
   });
 
+  it("keeps the columns of the other lists that the schema does not know, per item", () => {
+    const { data, issues } = parse({
+      partners: "id,name,kind,Desk,Notes\nperu,Perú,country,Lima,\nunited-states,United States,country,DC,key ally\n",
+      topics: "id,name,Lead office\ncybersecurity,Cybersecurity,J6\nspace,Space,\n",
+      initiatives: "year,partners,title,objective,topics,status,Budget\n2025,peru,Drills,Readiness,space,planned,USD 2m\n",
+    });
+    expect(issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(data.otherColumns).toEqual({ partners: ["Desk", "Notes"], topics: ["Lead office"], initiatives: ["Budget"] });
+    expect(data.partners.map((p) => p.extra)).toEqual([{ Desk: "Lima", Notes: "" }, { Desk: "DC", Notes: "key ally" }]);
+    expect(data.topics.map((t) => t.extra)).toEqual([{ "Lead office": "J6" }, { "Lead office": "" }]);
+    expect(data.initiatives[0]?.extra).toEqual({ Budget: "USD 2m" });
+  });
+
+  it("lists with only the columns the schema knows ⇒ no extra on their items", () => {
+    const { data } = parse({});
+    expect(data.otherColumns).toEqual({ partners: [], topics: [], initiatives: [] });
+    expect(data.partners.every((p) => !("extra" in p))).toBe(true);
+  });
+
   it("a file that is not text ⇒ file_binary", () => {
     const files = inputFiles({});
     files.partners.bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]);

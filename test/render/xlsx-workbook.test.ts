@@ -1,4 +1,7 @@
 import type ExcelJS from "exceljs";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { SPECIAL, WINDOW, PERIOD, buildWorkbook, cached, countFromCsv, findRow, readMatrix } from "./xlsx-helpers.js";
@@ -192,5 +195,33 @@ describe("the workbook of inputs with awkward text", () => {
     expect(value("Partners")).toBe(7);
     expect(value("Topics")).toBe(5);
     expect(value("Data issues")).toBe(1);
+  });
+});
+
+describe("the workbook of lists with columns of their own", () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "briefkit-other-columns-"));
+    await cp("inputs", dir, { recursive: true });
+    const addColumn = async (file: string, header: string, value: (row: number) => string) => {
+      const lines = (await readFile(join(dir, file), "utf8")).trimEnd().split("\n");
+      await writeFile(join(dir, file), `${lines.map((line, row) => `${line},${row === 0 ? header : value(row)}`).join("\n")}\n`);
+    };
+    await addColumn("partners.csv", "Notes", (row) => (row === 1 ? "keep this" : ""));
+    await addColumn("cooperation-areas.csv", "Lead office", (row) => `Office ${row}`);
+    await addColumn("initiatives.csv", "Budget", (row) => `USD ${row}m`);
+    ({ workbook } = await buildWorkbook(dir));
+  });
+
+  it.each([
+    ["Partners", "Notes", "keep this"],
+    ["Cooperation areas", "Lead office", "Office 1"],
+    ["Initiatives", "Budget", "USD 1m"],
+  ])("%s ⇒ the column %s at the right, with the file's values", (name, header, first) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers.at(-1)).toBe(header);
+    expect(sheet.getCell(2, headers.length).value).toBe(first);
+    expect(sheet.rowCount).toBeGreaterThan(2);
   });
 });

@@ -39,16 +39,18 @@ export function buildRows(briefing: Briefing, leftOut: { row: string; file: stri
     ...briefing.extraColumns.map((column) => e.extra[column] ?? ""),
   ];
   const windowCount = (id: string) => briefing.windowCounts.get(id) ?? 0;
+  const other = briefing.otherColumns;
+  const extra = (columns: readonly string[], item: { extra?: Record<string, string> }) => columns.map((column) => item.extra?.[column] ?? "");
   return {
     engagements: mapRows(withDetails(briefing.engagements), engagement),
     engagementTopics: topicRows(briefing, (e, p, t) => [e.id, date(e.startDate), e.status, partnerName(p), topicName(t), p, t]),
     upcoming: mapWithDetails(briefing.upcoming, (e): CellValue[] => [
       date(e.startDate), date(e.endDate), e.title, e.kind, names(e.partners, partnerName), names(e.topics, topicName), e.location,
     ]),
-    partners: briefing.partners.map((p): CellValue[] => [p.id, p.name, p.kind, p.region, windowCount(p.id)]),
-    areas: briefing.topics.map((t): CellValue[] => [t.id, t.name, t.category, t.description]),
+    partners: briefing.partners.map((p): CellValue[] => [p.id, p.name, p.kind, p.region, windowCount(p.id), ...extra(other.partners, p)]),
+    areas: briefing.topics.map((t): CellValue[] => [t.id, t.name, t.category, t.description, ...extra(other.topics, t)]),
     initiatives: briefing.initiatives.map((i): CellValue[] => [
-      i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status,
+      i.year, i.title, i.objective, names(i.partners, partnerName), names(i.topics, topicName), i.status, ...extra(other.initiatives, i),
     ]),
     issues: briefing.issues.map((i): CellValue[] => [i.severity, leftOutText(i, leftOut), i.file, i.line, i.column, i.value, i.message, i.hint]),
   };
