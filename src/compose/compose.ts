@@ -85,10 +85,16 @@ export function composeBriefing(briefing: Briefing, templates: Templates): Compo
   } catch (error) {
     throw new BriefkitError({ code: "template", location: templates.packet.name, message: (error as Error).message, cause: error });
   }
-  const workbook = parseJson(renderTemplate({ env, template: templates.workbook, context }), templates.workbook.name, workbookSpecSchema);
+  const workbook = parseJson(plainSpaces(renderTemplate({ env, template: templates.workbook, context })), templates.workbook.name, workbookSpecSchema);
   assertUniqueSheetNames(workbook, templates.workbook.name);
-  const labels = parseJson(renderTemplate({ env, template: templates.labels, context }), templates.labels.name, packetLabelsSchema);
+  const labels = parseJson(plainSpaces(renderTemplate({ env, template: templates.labels, context })), templates.labels.name, packetLabelsSchema);
   return { packet, workbook, labels };
+}
+
+// The no-break spaces that keep a date on one line of the packet (see dateTexts) mean nothing in a sheet's
+// title or a file's properties, where a search for "Feb 10, 2025" should find the date.
+function plainSpaces(text: string): string {
+  return text.replace(/\u00a0/g, " ");
 }
 
 function parseJson<S extends z.ZodType>(text: string, name: string, schema: S): z.output<S> {

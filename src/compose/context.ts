@@ -1,11 +1,12 @@
 import type { Briefing } from "../model/briefing.js";
 import type { Engagement } from "../inputs/schemas.js";
 import type { Matrix } from "../model/matrix.js";
-import { toUtcDate } from "../dates.js";
 import { formatIssue, issueEffect } from "../errors.js";
 import { MAX_TABLE_ROWS } from "./document.js";
 import { nameLookup } from "../model/names.js";
 import { mapWithDetails, readDetails } from "../inputs/detail-store.js";
+import { dateTexts } from "./date-text.js";
+import { extraLabel, partnerSection, standoutTopics } from "./summary-context.js";
 
 /**
  * The plain-object view of a briefing that templates see: names resolved,
@@ -14,11 +15,9 @@ import { mapWithDetails, readDetails } from "../inputs/detail-store.js";
  */
 export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   const { config, period, window } = briefing;
-  const formatDate = dateFormatter(config.locale);
+  const { date: formatDate, range: dateRange } = dateTexts(config.locale);
   const partnerName = nameLookup(briefing.partners);
   const topicName = nameLookup(briefing.topics);
-  const dateRange = (from: string, to: string | null) =>
-    to === null || to === from ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
 
   const engagement = (e: Engagement) => ({
     id: e.id,
@@ -34,18 +33,19 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     officials: [...e.officials],
     summary: e.summary,
     sourceUrl: e.sourceUrl ?? "",
-    extra: Object.entries(e.extra).filter(([, value]) => value !== "").map(([name, value]) => ({ name, value })),
+    extra: Object.entries(e.extra).filter(([, value]) => value !== "").map(([name, value]) => ({ name, label: extraLabel(name), value })),
   });
   const windowMatrix = briefing.matrix.window;
   const partnerRow = new Map(windowMatrix.partners.map((id, index) => [id, index]));
-  // One pass over the archive: templates see the period's engagements, the window's, each partner's among them,
-  // and the upcoming ones, at most the rows a packet table shows; the `…LeftOut` counts say how many more there are.
+  // Templates see the period's engagements, the window's (oldest and newest first) and the upcoming ones, at most the
+  // rows a packet table shows; the `…LeftOut` counts say how many more there are. Partners' sections keep their own few.
   const inWindow = briefing.engagements.filter((e) => e.startDate >= window.from && e.startDate <= window.to);
-  const byPartner = groupByPartner(inWindow);
+  const windowNewest = inWindow.slice(-MAX_TABLE_ROWS).reverse();
+  const recent = [...briefing.partnerSummaries.values()].flatMap((s) => s.recent);
   const inPeriod = briefing.periodEngagements.slice(0, MAX_TABLE_ROWS);
   const issues = briefing.issues.slice(0, MAX_TABLE_ROWS);
   // The long text of the rows shown, read in one pass where an archive holds it in a file.
-  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...[...byPartner.values()].flatMap((g) => g.engagements), ...inPeriod, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
+  readDetails([...inWindow.slice(0, MAX_TABLE_ROWS), ...windowNewest, ...recent, ...inPeriod, ...briefing.upcoming.slice(0, MAX_TABLE_ROWS)]);
   // Each engagement shown is made into a view once, however many lists show it.
   const views = new Map<Engagement, ReturnType<typeof engagement>>();
   const view = (e: Engagement) => {
@@ -80,6 +80,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
     periodEngagementsLeftOut: briefing.periodEngagements.length - inPeriod.length,
     windowEngagements: windowViews,
     windowEngagementsLeftOut: inWindow.length - windowViews.length,
+    windowNewest: windowNewest.map(view),
+    windowEngagementsTotal: inWindow.length,
     upcoming: briefing.upcoming.slice(0, MAX_TABLE_ROWS).map(engagement),
     upcomingLeftOut: Math.max(0, briefing.upcoming.length - MAX_TABLE_ROWS),
     partners: briefing.partners.map((p) => {
@@ -91,9 +93,8 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
         region: p.region,
         focus: p.id === config.focus,
         windowCount: row === undefined ? 0 : (briefing.windowCounts.get(p.id) ?? 0),
-        engagements: byPartner.get(p.id)?.engagements.map(view) ?? [],
-        engagementsLeftOut: byPartner.get(p.id)?.leftOut ?? 0,
         profile: (profiles.get(p.id) ?? []).map((t) => ({ name: topicName(t.id), count: t.count })),
+        ...partnerSection(briefing.partnerSummaries.get(p.id), view),
       };
     }),
     topics: briefing.topics.map((t) => ({ id: t.id, name: t.name, category: t.category, description: t.description })),
@@ -124,6 +125,7 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
       activeTopics: briefing.highlights.activeTopics.map(topicName),
       newTopics: briefing.highlights.newTopics.map(topicName),
       busiestTopics: briefing.highlights.busiestTopics.map((t) => ({ name: topicName(t.id), count: t.count })),
+      standoutTopics: standoutTopics(briefing.highlights.busiestTopics, topicName),
     },
     matrix: { period: matrixSummary(briefing.matrix.period), window: matrixSummary(windowMatrix) },
   };
@@ -131,25 +133,6 @@ export function toTemplateContext(briefing: Briefing): Record<string, unknown> {
   let all: unknown[] | undefined;
   Object.defineProperty(context, "engagements", { enumerable: true, get: () => (all ??= mapWithDetails(briefing.engagements, engagement)) });
   return context;
-}
-
-interface PartnerGroup {
-  /** The first rows a packet table shows. */
-  engagements: Engagement[];
-  leftOut: number;
-}
-
-function groupByPartner(engagements: readonly Engagement[]): Map<string, PartnerGroup> {
-  const groups = new Map<string, PartnerGroup>();
-  for (const e of engagements) {
-    for (const partner of e.partners) {
-      let group = groups.get(partner);
-      if (group === undefined) groups.set(partner, (group = { engagements: [], leftOut: 0 }));
-      if (group.engagements.length < MAX_TABLE_ROWS) group.engagements.push(e);
-      else group.leftOut += 1;
-    }
-  }
-  return groups;
 }
 
 /**
@@ -192,8 +175,3 @@ function matrixSummary(matrix: Matrix) {
   return { total: matrix.total, empty: matrix.total === 0 };
 }
 
-/** Formats ISO dates as the locale writes them, always on the UTC calendar day. */
-export function dateFormatter(locale: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-  return (iso) => format.format(toUtcDate(iso));
-}

@@ -20,8 +20,8 @@ export type Block =
   | { type: "rule" }
   /** A table of contents of the headings down to `depth`, with page numbers. */
   | { type: "toc"; depth: number }
-  /** A partner's topic profile over the trailing window. */
-  | { type: "profile"; partner: string };
+  /** A partner's topic profile over the trailing window: its `top` topics when given, else all. */
+  | { type: "profile"; partner: string; top?: number };
 
 /** The format-neutral tree that renderers draw. */
 export interface Document {
@@ -37,7 +37,7 @@ const DIRECTIVE = /^:::\s*(\w+)?\s*(.*?)\s*$/;
  * Parses the Markdown a packet template writes into a document tree.
  * Besides Markdown it knows these directive lines:
  * `::: matrix period|window`, `::: pagebreak`, `::: toc [depth]`,
- * `::: profile PARTNER-ID`, `::: more N` (right after a table: N more rows
+ * `::: profile PARTNER-ID [TOP]`, `::: more N` (right after a table: N more rows
  * exist than the template wrote) and a `::: cover` … `:::` block.
  */
 export function parseDocument(markdown: string, name: string): Document {
@@ -71,18 +71,24 @@ export function parseDocument(markdown: string, name: string): Document {
     } else if (word === "toc" && /^[1-6]?$/.test(argument)) {
       current.push({ type: "toc", depth: argument === "" ? 2 : Number(argument) });
     } else if (word === "profile" && argument !== "") {
-      current.push({ type: "profile", partner: argument });
+      current.push(profileBlock(argument));
     } else if (word === "more" && /^\d+$/.test(argument)) {
       const table = current[current.length - 1];
       if (table?.type !== "table") throw directiveError(name, index, "::: more N follows no table");
       table.leftOut = (table.leftOut ?? 0) + Number(argument);
     } else {
-      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, toc [depth], profile PARTNER-ID, more N, cover`);
+      throw directiveError(name, index, `unknown directive "::: ${word} ${argument}"; known: matrix period, matrix window, pagebreak, toc [depth], profile PARTNER-ID [TOP], more N, cover`);
     }
   });
   flush();
   if (stack.length > 1) throw directiveError(name, markdown.split("\n").length - 1, "a ::: cover block is not closed with :::");
   return { blocks: stack[0]! };
+}
+
+// `::: profile PARTNER-ID [TOP]`: a number after the id is how many topics the chart shows.
+function profileBlock(argument: string): Block {
+  const match = /^(.*\S)\s+(\d+)$/.exec(argument);
+  return match ? { type: "profile", partner: match[1]!, top: Number(match[2]) } : { type: "profile", partner: argument };
 }
 
 function directiveError(name: string, index: number, message: string): Error {

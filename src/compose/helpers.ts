@@ -19,6 +19,8 @@ export function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper("plural", (count: unknown, one: unknown, many: unknown) =>
     `${Number(count)} ${Number(count) === 1 ? String(one) : String(many)}`,
   );
+  /** `{{minus counts.upcoming 15}}`: a count less another, never below zero (the rows a capped list leaves out). */
+  env.registerHelper("minus", (a: unknown, b: unknown) => Math.max(0, Number(a) - Number(b)));
   /** `{{#each (first list 3)}}…{{/each}}`: the first n items of a list. */
   env.registerHelper("first", (list: unknown, n: unknown) => (Array.isArray(list) ? list.slice(0, Number(n)) : []));
 }

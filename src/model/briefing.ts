@@ -3,6 +3,7 @@ import type { Issue } from "../errors.js";
 import type { InputData, OtherColumns } from "../inputs/load.js";
 import type { Engagement, Initiative, Partner, Topic } from "../inputs/schemas.js";
 import { countMatrix, countsInSpan, type Matrix } from "./matrix.js";
+import { summarizePartners, type PartnerSummary } from "./partner-summary.js";
 import { trailingWindow, type Period } from "./period.js";
 
 /** Everything a packet or workbook shows, computed from the inputs; no wording. */
@@ -28,6 +29,8 @@ export interface Briefing {
   highlights: Highlights;
   /** Engagements per partner id that count in the trailing window (see countsInSpan). */
   windowCounts: Map<string, number>;
+  /** Each matrix row partner's window against the window before it (see summarizePartners). */
+  partnerSummaries: Map<string, PartnerSummary>;
 }
 
 export interface Highlights {
@@ -74,6 +77,7 @@ export function buildBriefing(options: {
     otherColumns: data.otherColumns ?? { partners: [], topics: [], initiatives: [] },
     highlights: computeHighlights({ engagements, period, window, rows, columns }),
     windowCounts: countPartners(engagements, window),
+    partnerSummaries: summarizePartners({ engagements, partners: rows, topics: columns, window }),
   };
 }
 

@@ -5,15 +5,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { composeBriefing } from "../../src/compose/compose.js";
 import { toTemplateContext } from "../../src/compose/context.js";
+import { readFile } from "node:fs/promises";
 import { MAX_TABLE_ROWS, type Block } from "../../src/compose/document.js";
 import { loadTemplates } from "../../src/compose/templates.js";
 import { DEFAULT_CONFIG } from "../../src/config.js";
 import { loadInputs } from "../../src/inputs/load.js";
 import { buildBriefing, type Briefing } from "../../src/model/briefing.js";
+import { countsInSpan } from "../../src/model/matrix.js";
+import { previousWindow, RECENT_KEPT } from "../../src/model/partner-summary.js";
 import { rangePeriod, weekPeriod } from "../../src/model/period.js";
 import type { Issue } from "../../src/errors.js";
 
 type Table = Extract<Block, { type: "table" }>;
+
+/** How many rows a template shows of a list: its setting `(first LIST N)`. */
+async function setting(templates: string, list: string): Promise<number> {
+  const source = await readFile(join(templates, "packet.md.hbs"), "utf8");
+  return Number(new RegExp(`\\(first ${list} (\\d+)\\)`).exec(source)![1]);
+}
 
 // Three partners and 3,000 engagements over a year: every list of the window runs past what a packet table shows.
 describe("an archive whose window holds more engagements than a packet table shows", () => {
@@ -28,13 +37,15 @@ describe("an archive whose window holds more engagements than a packet table sho
 
   const inWindow = (b: Briefing) => b.engagements.filter((e) => e.startDate >= b.window.from && e.startDate <= b.window.to);
 
-  it("each partner ⇒ its first 200 window engagements, in order, and the count of the rest", () => {
-    const context = toTemplateContext(briefing) as { partners: Array<{ id: string; engagements: Array<{ id: string }>; engagementsLeftOut: number }> };
+  it("each partner ⇒ its most recent window engagements, newest first, and its count in the window before", () => {
+    const context = toTemplateContext(briefing) as { partners: Array<{ id: string; windowCount: number; previousCount: number; recent: Array<{ id: string }> }> };
+    const previous = previousWindow(briefing.window);
     for (const partner of context.partners) {
-      const all = inWindow(briefing).filter((e) => e.partners.includes(partner.id));
-      expect(all.length, partner.id).toBeGreaterThan(MAX_TABLE_ROWS);
-      expect(partner.engagements.map((e) => e.id)).toEqual(all.slice(0, MAX_TABLE_ROWS).map((e) => e.id));
-      expect(partner.engagementsLeftOut).toBe(all.length - MAX_TABLE_ROWS);
+      const counted = briefing.engagements.filter((e) => e.partners.includes(partner.id) && countsInSpan(e, briefing.window.from, briefing.window.to));
+      expect(counted.length, partner.id).toBeGreaterThan(RECENT_KEPT);
+      expect(partner.recent.map((e) => e.id)).toEqual(counted.reverse().slice(0, RECENT_KEPT).map((e) => e.id));
+      expect(partner.windowCount).toBe(counted.length);
+      expect(partner.previousCount).toBe(briefing.engagements.filter((e) => e.partners.includes(partner.id) && countsInSpan(e, previous.from, previous.to)).length);
     }
   });
 
@@ -54,10 +65,11 @@ describe("an archive whose window holds more engagements than a packet table sho
     const window = inWindow(briefing);
     const expected = [
       briefing.upcoming.length,
-      ...briefing.partners.map((p) => window.filter((e) => e.partners.includes(p.id)).length),
+      ...briefing.partners.map((p) => window.filter((e) => e.partners.includes(p.id) && e.status !== "cancelled").length),
       briefing.topics.length,
       briefing.initiatives.length,
-      window.length + briefing.upcoming.length,
+      window.length,
+      briefing.upcoming.length,
     ].filter((count) => count > 0);
     expect(totals).toEqual(expected);
   });
@@ -96,19 +108,24 @@ describe("a period with more engagements, and inputs with more issues, than a pa
   });
 
   it.each([
-    ["templates", "more engagements", /first 200 of the period's ([\d,]+) engagements; the workbook's Engagements sheet lists them all/, /… and 37 more issues: the workbook's Issues sheet lists them all\./],
-    ["templates/es-PE", "actividades más", /primeras 200 de las ([\d.,\s\u00a0\u202f]+) actividades del periodo; la hoja «Actividades» del libro de Excel las enumera todas/, /… y 37 problemas más: la hoja «Problemas de los datos» del libro de Excel los enumera todos\./],
-  ])("%s ⇒ 200 engagement sections, then a section that points to the workbook; 200 issues, then a pointer", async (templates, more, shown, issuesMore) => {
+    ["templates", "more engagements", /first (\d+) of the period's ([\d,]+) engagements; the workbook's Engagements sheet lists them all/, /… and ([\d,]+) more issues: the workbook's Issues sheet lists them all\./],
+    ["templates/es-PE", "actividades más", /primeras (\d+) de las ([\d.,\s\u00a0\u202f]+) actividades del periodo; la hoja «Actividades» del libro de Excel las enumera todas/, /… y ([\d.,\s\u00a0\u202f]+) problemas más: la hoja «Problemas de los datos» del libro de Excel los enumera todos\./],
+  ])("%s ⇒ the first few engagement sections, then a section that points to the workbook; the first few issues, then a pointer", async (templates, more, shown, issuesMore) => {
     const { blocks } = composeBriefing(briefing, await loadTemplates(templates)).packet;
+    const sections = await setting(templates, "periodEngagements");
+    const listed = await setting(templates, "issues");
+    const count = (text: string) => Number(text.replace(/\D/g, ""));
     const headings = blocks.filter((b): b is Extract<Block, { type: "heading" }> => b.type === "heading");
     const first = headings.findIndex((h) => h.level === 2 && text([h]) === briefing.periodEngagements[0]!.title);
-    const inPeriod = headings.slice(first, first + MAX_TABLE_ROWS + 1);
-    expect(inPeriod.slice(0, MAX_TABLE_ROWS).map((h) => text([h]))).toEqual(briefing.periodEngagements.slice(0, MAX_TABLE_ROWS).map((e) => e.title));
-    expect(text([inPeriod[MAX_TABLE_ROWS]!])).toBe(`${briefing.periodEngagements.length - MAX_TABLE_ROWS} ${more}`);
-    expect(text(blocks)).toMatch(shown);
-    expect(Number(shown.exec(text(blocks))![1]!.replace(/\D/g, ""))).toBe(briefing.periodEngagements.length);
+    const inPeriod = headings.slice(first, first + sections + 1);
+    expect(sections).toBeLessThan(briefing.periodEngagements.length);
+    expect(inPeriod.slice(0, sections).map((h) => text([h]))).toEqual(briefing.periodEngagements.slice(0, sections).map((e) => e.title));
+    expect(text([inPeriod[sections]!])).toBe(`${briefing.periodEngagements.length - sections} ${more}`);
+    const pointer = shown.exec(text(blocks))!;
+    expect(count(pointer[1]!)).toBe(sections);
+    expect(count(pointer[2]!)).toBe(briefing.periodEngagements.length);
     const lists = blocks.filter((b): b is Extract<Block, { type: "list" }> => b.type === "list");
-    expect(lists.at(-1)!.items).toHaveLength(MAX_TABLE_ROWS);
-    expect(text(blocks)).toMatch(issuesMore);
+    expect(lists.at(-1)!.items).toHaveLength(listed);
+    expect(count(issuesMore.exec(text(blocks))![1]!)).toBe(issues.length - listed);
   });
 });

@@ -61,12 +61,13 @@ describe("a Spanish edition is a templates folder", () => {
   it("--locale es-PE ⇒ templates/es-PE/, with Spanish dates and numbers", async () => {
     expect(await renderPacket("es-PE")).toEqual([
       "Informe 2025-W07",
-      "Datos al 14 de febrero de 2025 (14 feb. 2025): 1 actividad.",
+      // The context's dates hold together with no-break spaces; the helpers' dates are as the locale writes them.
+      "Datos al 14 de febrero de 2025 (14\u00a0feb.\u00a02025): 1 actividad.",
       "Periodo: del 10 feb. 2025 al 16 feb. 2025. Ventana: febrero de 2024. Total de ejemplo: 12,345.5.",
     ]);
   });
 
   it("en-US, with no templates/en-US/ ⇒ the folder itself", async () => {
-    expect(await renderPacket("en-US")).toEqual(["Briefing 2025-W07", "Data as of Feb 14, 2025: 1 engagement."]);
+    expect(await renderPacket("en-US")).toEqual(["Briefing 2025-W07", "Data as of Feb\u00a014,\u00a02025: 1 engagement."]);
   });
 });

@@ -9,7 +9,6 @@ import { plainText, type Document } from "../../src/compose/document.js";
 import { loadTemplates } from "../../src/compose/templates.js";
 import { DEFAULT_CONFIG, type Config } from "../../src/config.js";
 import { weekPeriod } from "../../src/model/period.js";
-import { MAX_TABLE_ROWS } from "../../src/render/pdf/blocks.js";
 import { flattenOutlines, inspectPdf, type PdfReport } from "./pdf-tools.js";
 
 const MARKING = "UNCLASSIFIED // FOR OFFICIAL USE ONLY";
@@ -101,16 +100,17 @@ describe.each([
     }
   });
 
-  it("the source links are link annotations to the sources, as far as the Sources table goes before it is cut short", () => {
+  it("the source links are link annotations to the sources of what the packet lists; a capped Sources table points to the workbook", async () => {
     const { briefing } = result;
-    const shown = briefing.engagements.filter((e) => e.startDate >= briefing.window.from && e.startDate <= briefing.window.to);
-    const listed = [...shown, ...briefing.upcoming];
-    // The period's engagements link their sources in their own section too.
-    const linked = [...listed.slice(0, MAX_TABLE_ROWS), ...briefing.periodEngagements];
+    // How many rows each list shows is a setting of the template: `(first LIST N)`.
+    const template = await readFile("templates/packet.md.hbs", "utf8");
+    const setting = (list: string) => Number(new RegExp(`\\(first ${list} (\\d+)\\)`).exec(template)![1]);
+    const inWindow = briefing.engagements.filter((e) => e.startDate >= briefing.window.from && e.startDate <= briefing.window.to);
+    const newest = [...inWindow].reverse().slice(0, setting("windowNewest"));
+    const linked = [...newest, ...briefing.upcoming.slice(0, setting("upcoming")), ...briefing.periodEngagements.slice(0, setting("periodEngagements"))];
     const expected = new Set(linked.flatMap((e) => (e.sourceUrl ? [e.sourceUrl] : [])));
-    const note = `… and ${listed.length - MAX_TABLE_ROWS} more rows: see the workbook.`;
-    if (listed.length > MAX_TABLE_ROWS) expect(pdf.flow.join("\n")).toContain(note);
-    else expect(pdf.flow.join("\n")).not.toContain("more rows: see the workbook");
+    const note = `… and ${inWindow.length - newest.length} more rows: see the workbook.`;
+    if (inWindow.length > newest.length) expect(pdf.flow.join("\n")).toContain(note);
     expect(new Set(pdf.uriLinks)).toEqual(expected);
     expect(pdf.linkAnnotations).toBeGreaterThanOrEqual(pdf.uriLinks.length);
   });

@@ -1,13 +1,11 @@
 import type { Block } from "../../compose/document.js";
 import { MAX_TABLE_ROWS, plainText } from "../../compose/document.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
+import { roomToKeep, type MeasureProfile } from "./keep.js";
 import { drawTable } from "./table.js";
 import { artifact, openElement, tagged, type StructParent } from "./tags.js";
 import { drawRuns } from "./text.js";
 import { collectEntries, currentPage, reserveToc, type ReservedToc } from "./toc.js";
-
-/** Room (points) a heading of level 1, 2, 3+ needs below it, or it starts a new page. */
-const KEEP_WITH_NEXT = [170, 140, 90];
 
 /** The state of one packet being drawn. */
 export interface DrawContext {
@@ -22,7 +20,9 @@ export interface DrawContext {
   pages: Map<string, number>;
   tocs: ReservedToc[];
   matrix: (which: "period" | "window") => void;
-  profile: (partner: string) => void;
+  profile: (partner: string, top?: number) => void;
+  /** The height of a partner's chart, for keeping a heading with it. */
+  profileHeight: MeasureProfile;
   /** The note below a table cut short, with {count} for the rows left out. */
   tableMore: string;
 }
@@ -45,7 +45,7 @@ export async function drawBlocks(context: DrawContext, blocks: readonly Block[],
       const entries = collectEntries(blocks, index, block.depth, context.destinations);
       context.tocs.push(reserveToc(context.doc, context.root, entries));
     } else {
-      drawBlock(context, block);
+      drawBlock(context, block, blocks.slice(index + 1, index + 40));
     }
     if (performance.now() - drawing >= TURN_MS) {
       onDrawn?.((index + 1) / blocks.length);
@@ -55,22 +55,25 @@ export async function drawBlocks(context: DrawContext, blocks: readonly Block[],
   }
 }
 
-// A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook.
+// A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook for the
+// rest, those it leaves out and those the template did not write out.
 function drawCappedTable(context: DrawContext, block: Extract<Block, { type: "table" }>): void {
-  const total = block.rows.length + (block.leftOut ?? 0);
-  if (total <= MAX_TABLE_ROWS) return drawTable(context.doc, context.root, block);
-  drawTable(context.doc, context.root, { ...block, rows: block.rows.slice(0, MAX_TABLE_ROWS) });
-  const more = context.tableMore.replace("{count}", (total - MAX_TABLE_ROWS).toLocaleString("en-US"));
+  const shown = block.rows.slice(0, MAX_TABLE_ROWS);
+  const leftOut = block.rows.length - shown.length + (block.leftOut ?? 0);
+  drawTable(context.doc, context.root, { ...block, rows: shown });
+  if (leftOut === 0) return;
+  const more = context.tableMore.replace("{count}", leftOut.toLocaleString("en-US"));
   drawRuns(context.doc, { parent: context.root, runs: [{ text: more, bold: false, italic: true }] });
   context.doc.moveDown(0.5);
 }
 
-function drawBlock(context: DrawContext, block: Block): void {
+// `after`: the blocks that follow, which a heading keeps with it.
+function drawBlock(context: DrawContext, block: Block, after: readonly Block[] = []): void {
   const { doc, root } = context;
   const left = doc.page.margins.left;
   switch (block.type) {
     case "heading":
-      return drawHeading(context, block);
+      return drawHeading(context, block, after);
     case "paragraph":
       drawRuns(doc, { parent: root, runs: block.content });
       doc.moveDown(0.5);
@@ -82,7 +85,7 @@ function drawBlock(context: DrawContext, block: Block): void {
     case "matrix":
       return context.matrix(block.which);
     case "profile":
-      return context.profile(block.partner);
+      return context.profile(block.partner, block.top);
     case "cover":
       return drawCover(context, block.children);
     case "pagebreak":
@@ -99,11 +102,11 @@ function drawBlock(context: DrawContext, block: Block): void {
   }
 }
 
-function drawHeading(context: DrawContext, block: Extract<Block, { type: "heading" }>): void {
+function drawHeading(context: DrawContext, block: Extract<Block, { type: "heading" }>, after: readonly Block[]): void {
   const { doc } = context;
   const size = block.level === 1 ? TYPE.h1 : block.level === 2 ? TYPE.h2 : TYPE.h3;
-  // Keep a heading with what follows it: a line of text, and the start of a table, chart or list.
-  if (doc.y + KEEP_WITH_NEXT[Math.min(block.level, 3) - 1]! > pageBottom(doc)) newPage(doc);
+  // Keep a heading with what follows it: its whole section when that fits on a page, else its first lines.
+  if (doc.y + roomToKeep(doc, { level: block.level, after, profile: context.profileHeight }) > pageBottom(doc)) newPage(doc);
   if (doc.y > doc.page.margins.top + 1) doc.moveDown(block.level === 1 ? 0.8 : 0.5);
   const title = plainText(block.content);
   if (block.level === 1) context.outline = doc.outline.addItem(title);

@@ -14,6 +14,8 @@ export interface HeatmapOptions {
   totalLabel: string;
   legendLabel: string;
   alt: string;
+  /** The count the darkest shade stands for, shared by every map and chart of a packet; default: this map's largest. */
+  scale?: number;
   /** Cells to flag with a corner mark (the period's additions to the window), and the legend's word for them. */
   marked?: { has: (row: number, column: number) => boolean; label: string };
 }
@@ -53,7 +55,7 @@ function drawFigure(doc: Doc, options: HeatmapOptions): void {
   // Split into groups of even size rather than a full group and a stub.
   const groups = Math.ceil(columns.length / Math.max(1, Math.floor(room / cell)));
   const perGroup = Math.ceil(columns.length / groups);
-  const max = Math.max(0, ...matrix.counts.flat());
+  const max = options.scale ?? Math.max(0, ...matrix.counts.flat());
   for (let start = 0; start < columns.length; start += perGroup) {
     // The last group keeps room under its totals row for the legend, so the legend never starts a page alone.
     const tail = start + perGroup >= columns.length ? LEGEND_HEIGHT : 0;

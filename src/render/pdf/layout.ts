@@ -28,7 +28,7 @@ export const COLOR = {
 /** The fill of a heat-map cell: white for zero, then lighter to darker blue. */
 export function heatColor(count: number, max: number): string {
   if (count <= 0 || max <= 0) return "#ffffff";
-  const t = 0.2 + 0.8 * (count / max);
+  const t = 0.2 + 0.8 * Math.min(1, count / max);
   const from = [0xe3, 0xee, 0xf9];
   const to = [0x08, 0x45, 0x94];
   const mix = from.map((f, i) => Math.round(f + (to[i]! - f) * t));

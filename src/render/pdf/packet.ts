@@ -14,7 +14,7 @@ import { chooseFontSet, fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
 import { drawHeatmap } from "./heatmap.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
-import { drawProfile } from "./profile.js";
+import { drawProfile, profileHeight, profileScale } from "./profile.js";
 import { fillToc } from "./toc.js";
 import { nameLookup } from "../../model/names.js";
 
@@ -45,6 +45,8 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   doc.addStructure(root);
   const partnerName = nameLookup(briefing.partners);
   const topicName = nameLookup(briefing.topics);
+  const scale = packetScale(briefing);
+  const barScale = profileScale(doc, { topicNames: briefing.topics.map((t) => t.name), max: scale });
   const context: DrawContext = {
     doc,
     root,
@@ -61,16 +63,18 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
         totalLabel: labels.matrixTotal,
         legendLabel: labels.matrixLegend,
         alt: labels.matrixAlt,
+        scale,
         // The window map flags the cells this period added to; both matrices share rows and columns.
         ...(which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
       }),
-    profile: (partner) => {
+    profileHeight: (partner, top) => profileHeight(Math.min(top ?? Infinity, topicProfile(briefing, partner).length)),
+    profile: (partner, top) => {
       if (!briefing.partners.some((p) => p.id === partner)) {
         const known = briefing.partners.map((p) => p.id).join(", ");
         throw new BriefkitError({ code: "template", location: "packet.md.hbs", message: `packet.md.hbs: "::: profile ${partner}" names no partner; partner ids: ${known}` });
       }
       const topics = topicProfile(briefing, partner).map((t) => ({ name: topicName(t.id), count: t.count }));
-      drawProfile(doc, root, { topics, alt: `${labels.profileAlt} ${partnerName(partner)}`, emptyText: labels.profileEmpty });
+      drawProfile(doc, root, { topics, alt: `${labels.profileAlt} ${partnerName(partner)}`, emptyText: labels.profileEmpty, scale: barScale, ...(top === undefined ? {} : { top }) });
     },
   };
   doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text);
@@ -81,6 +85,14 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   compact();
   doc.end();
   return bytes;
+}
+
+// One count scale for the whole packet: both heat maps and every partner's chart shade and measure a count alike.
+// The window's largest cell is the top of it, since the period lies inside the window.
+function packetScale(briefing: Briefing): number {
+  let max = 0;
+  for (const row of [...briefing.matrix.window.counts, ...briefing.matrix.period.counts]) for (const count of row) max = Math.max(max, count);
+  return max;
 }
 
 function createDocument(options: PacketOptions): Doc {

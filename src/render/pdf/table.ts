@@ -2,7 +2,7 @@ import type { Inline } from "../../compose/document.js";
 import { plainText } from "../../compose/document.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
 import { artifact, openElement, tagged, type StructParent } from "./tags.js";
-import { wrapLines } from "./text.js";
+import { BREAKABLE, wrapLines } from "./text.js";
 
 const PAD = 4;
 const SIZE = TYPE.small + 0.5;
@@ -65,6 +65,15 @@ export function drawTable(doc: Doc, parent: StructParent, table: { header: Inlin
   element.end();
   doc.x = left;
   doc.y = y + 8;
+}
+
+/** The height a table takes when drawn on one page, with the space below it. */
+export function tableHeight(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] }): number {
+  const left = doc.page.margins.left;
+  const widths = columnWidths(doc, table, doc.page.width - left - doc.page.margins.right);
+  doc.font("regular").fontSize(SIZE);
+  const grid: Grid = { widths, left, lineHeight: doc.currentLineHeight(true) };
+  return [table.header, ...table.rows].reduce((sum, row, i) => sum + rowHeight(grid, prepareRow(doc, grid, row, i === 0)), 8);
 }
 
 function prepareRow(doc: Doc, grid: Grid, source: Inline[][], header: boolean): Cell[] {
@@ -147,7 +156,7 @@ function columnWidths(doc: Doc, table: { header: Inline[][]; rows: Inline[][][] 
   };
   const natural = columns.map((cells) => Math.min(260, widest(cells.map((c) => measure(c.text, c.header))) + 2 * PAD));
   const minimum = columns.map((cells) =>
-    Math.min(available * 0.45, widest(cells.flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.header)))) + 2 * PAD),
+    Math.min(available * 0.45, widest(cells.flatMap((c) => c.text.split(BREAKABLE).map((w) => measure(w, c.header)))) + 2 * PAD),
   );
   const base = minimum.reduce((a, b) => a + b, 0);
   if (base > available) return minimum.map((m) => (m * available) / base);

@@ -3,6 +3,9 @@ import { faceOf } from "./fonts.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
 import { openElement, tagged, type StructParent } from "./tags.js";
 
+/** Where a line may break: spaces, but not the no-break spaces that hold a date or a name together. */
+export const BREAKABLE = /[^\S\u00a0\u202f\u2007]+/;
+
 /**
  * Breaks text into the lines it takes at a width in the current font: at
  * spaces where it can, inside a word (a long address) where it must, and at
@@ -12,7 +15,7 @@ export function wrapLines(doc: Doc, text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+    for (const word of paragraph.split(BREAKABLE).filter((w) => w !== "")) {
       const candidate = line === "" ? word : `${line} ${word}`;
       if (doc.widthOfString(candidate) <= width) {
         line = candidate;
@@ -74,13 +77,13 @@ export function layoutRuns(doc: Doc, runs: readonly Inline[], options: { width: 
     space = null;
   };
   for (const run of runs) {
-    for (const token of run.text.split(/(\n|[^\S\n]+)/)) {
+    for (const token of run.text.split(/(\n|[^\S\n\u00a0\u202f\u2007]+)/)) {
       if (token === "") continue;
       if (token === "\n") {
         breakLine();
         continue;
       }
-      if (/^\s+$/.test(token)) {
+      if (/^[^\S\u00a0\u202f\u2007]+$/.test(token)) {
         if (line.segments.length > 0) space = { run, text: " ", width: measure(run, " ") };
         continue;
       }
