@@ -18,13 +18,21 @@ function isTimeZone(name: string): boolean {
 export const PDFA_LEVELS = ["PDF/A-1b", "PDF/A-2b", "PDF/A-3b"] as const;
 export type PdfaLevel = (typeof PDFA_LEVELS)[number];
 
+const LOCALES = ["en-US", "es-PE"] as const;
+
+/** A text given once, or per locale: `{ "en-US": "…", "es-PE": "…" }`. */
+function localizedText(text: z.ZodString, what: string) {
+  const perLocale = z.object(Object.fromEntries(LOCALES.map((l) => [l, text.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>).strict();
+  return z.union([text, perLocale]).optional().describe(`${what} Either one text, or one per locale: { "en-US": "…", "es-PE": "…" }.`);
+}
+
 /** The settings of `briefkit.config.json`; every key is optional. */
 export const configSchema = z
   .object({
     $schema: z.string().optional().describe("Where editors find this schema, for completion and checks."),
-    title: z.string().min(1).optional().describe("Title of the packet and the workbook."),
-    office: z.string().optional().describe("The issuing office, shown on the cover."),
-    marking: z.string().optional().describe("Classification marking printed at the top and bottom of every page and sheet."),
+    title: localizedText(z.string().min(1), "Title of the packet and the workbook."),
+    office: localizedText(z.string(), "The issuing office, shown on the cover."),
+    marking: localizedText(z.string(), "Classification marking printed at the top and bottom of every page and sheet."),
     author: z.string().optional().describe("Author written into the file properties."),
     locale: z.enum(["en-US", "es-PE"]).optional().describe("Language of the reports: picks templates/<locale>/ when it exists, and how dates and numbers are written."),
     timeZone: z
@@ -46,7 +54,10 @@ export const configSchema = z
 
 export type ConfigFile = z.infer<typeof configSchema>;
 
-export type Locale = "en-US" | "es-PE";
+export type Locale = (typeof LOCALES)[number];
+
+/** The config keys that may be given per locale. */
+export type LocalizedKey = "title" | "office" | "marking";
 
 /** Settings after defaults are applied. */
 export interface Config {
@@ -66,6 +77,8 @@ export interface Config {
   out: string | null;
   /** Write the packet as PDF/A of this level; null for plain PDF. */
   pdfa: PdfaLevel | null;
+  /** The texts given per locale, from which `title`, `office` and `marking` are picked (see inLocale). */
+  localized?: Partial<Record<LocalizedKey, Partial<Record<Locale, string>>>>;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -89,7 +102,32 @@ export const DEFAULT_CONFIG: Config = {
 export function resolveConfig(file: ConfigFile, baseDir = "."): Config {
   const { $schema: _schema, ...settings } = file;
   const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+  const localized: NonNullable<Config["localized"]> = {};
+  for (const key of ["title", "office", "marking"] as const) {
+    const value = defined[key];
+    if (value !== null && typeof value === "object") {
+      localized[key] = value as Partial<Record<Locale, string>>;
+      delete defined[key];
+    }
+  }
   const config: Config = { ...DEFAULT_CONFIG, ...defined };
+  if (Object.keys(localized).length > 0) return inLocale({ ...withFolders(config, baseDir), localized }, config.locale);
+  return withFolders(config, baseDir);
+}
+
+/**
+ * The config for a locale: its title, office and marking are the texts given
+ * for that locale, else for en-US, else the first one given, else the default.
+ */
+export function inLocale(config: Config, locale: Locale): Config {
+  const picked: Partial<Record<LocalizedKey, string>> = {};
+  for (const [key, texts] of Object.entries(config.localized ?? {}) as Array<[LocalizedKey, Partial<Record<Locale, string>>]>) {
+    picked[key] = texts[locale] ?? texts["en-US"] ?? Object.values(texts)[0] ?? DEFAULT_CONFIG[key];
+  }
+  return { ...config, ...picked, locale };
+}
+
+function withFolders(config: Config, baseDir: string): Config {
   for (const key of ["inputs", "templates", "out"] as const) {
     const value = config[key];
     if (value !== null && !isAbsolute(value)) config[key] = join(baseDir, value);

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BriefkitError } from "./errors.js";
 import type { Format } from "./output/write.js";
-import type { Config, Locale } from "./config.js";
+import { inLocale, type Config, type Locale } from "./config.js";
 import { isoDateOption, monthPeriod, rangePeriod, weekBefore, weekContaining, weekPeriod, type Period } from "./model/period.js";
 
 /**
@@ -109,7 +109,7 @@ export function resolveSettings(options: { flags: SettingFlags; config: Config; 
     templates,
     out: flags.out ?? config.out ?? "reports",
     formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
-    config: { ...config, locale },
+    config: inLocale(config, locale),
     localeFallback: locale !== "en-US" && templates === base,
   };
 }

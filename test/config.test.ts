@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { configJsonSchema, DEFAULT_CONFIG, loadConfig, parseConfig } from "../src/config.js";
+import { configJsonSchema, DEFAULT_CONFIG, inLocale, loadConfig, parseConfig } from "../src/config.js";
 
 describe("the published JSON Schema", () => {
   it("schema/briefkit.config.schema.json is the one generated from the zod schema (run `npm run schema` after changing it)", async () => {
@@ -52,5 +52,37 @@ describe("loadConfig", () => {
 
   it("the project's own config is valid", async () => {
     expect((await loadConfig({ path: "briefkit.config.json", explicit: true })).focus).toBe("peru");
+  });
+});
+
+describe("title, office and marking per locale", () => {
+  const texts = {
+    title: { "en-US": "Peru defense partnerships", "es-PE": "Asociaciones de defensa del Perú" },
+    office: "Office of International Defense Affairs",
+    marking: { "es-PE": "NO CLASIFICADO" },
+  };
+
+  it.each([
+    ["en-US", "Peru defense partnerships", "Office of International Defense Affairs", "NO CLASIFICADO"],
+    ["es-PE", "Asociaciones de defensa del Perú", "Office of International Defense Affairs", "NO CLASIFICADO"],
+  ] as const)("config locale %s ⇒ its texts, else the en-US ones, else the one given", (locale, title, office, marking) => {
+    const config = parseConfig({ ...texts, locale }, "briefkit.config.json");
+    expect([config.title, config.office, config.marking]).toEqual([title, office, marking]);
+  });
+
+  it("--locale over the config's ⇒ the texts of that locale", () => {
+    const config = parseConfig({ ...texts, locale: "en-US" }, "briefkit.config.json");
+    const spanish = inLocale(config, "es-PE");
+    expect([spanish.title, spanish.locale]).toEqual(["Asociaciones de defensa del Perú", "es-PE"]);
+    expect(inLocale(spanish, "en-US").title).toBe("Peru defense partnerships");
+  });
+
+  it("a config without texts per locale ⇒ inLocale changes only the locale", () => {
+    const config = parseConfig({ title: "T" }, "briefkit.config.json");
+    expect(inLocale(config, "es-PE")).toEqual({ ...config, locale: "es-PE" });
+  });
+
+  it("an unknown locale key ⇒ an error naming it", () => {
+    expect(() => parseConfig({ title: { "fr-FR": "Partenariats" } }, "briefkit.config.json")).toThrow(/title/);
   });
 });
