@@ -29,6 +29,9 @@ export interface DrawContext {
 
 export { MAX_TABLE_ROWS };
 
+/** Room (points) the note below a cut-short table takes. */
+const NOTE_ROOM = 20;
+
 /** How long drawing goes on before the event loop is let turn. */
 const TURN_MS = 50;
 
@@ -60,7 +63,8 @@ export async function drawBlocks(context: DrawContext, blocks: readonly Block[],
 function drawCappedTable(context: DrawContext, block: Extract<Block, { type: "table" }>): void {
   const shown = block.rows.slice(0, MAX_TABLE_ROWS);
   const leftOut = block.rows.length - shown.length + (block.leftOut ?? 0);
-  drawTable(context.doc, context.root, { ...block, rows: shown });
+  // The note goes with the last row, never alone at the top of a page.
+  drawTable(context.doc, context.root, { ...block, rows: shown }, leftOut === 0 ? 0 : NOTE_ROOM);
   if (leftOut === 0) return;
   const more = context.tableMore.replace("{count}", leftOut.toLocaleString("en-US"));
   drawRuns(context.doc, { parent: context.root, runs: [{ text: more, bold: false, italic: true }] });

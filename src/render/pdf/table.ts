@@ -23,8 +23,10 @@ interface Grid {
  * Draws a table that may run over pages. The header row is repeated at the
  * top of each page; a row moves whole to the next page when it fits there,
  * and a row taller than a page is split between lines, never inside one.
+ * `tail` is room the last row keeps below it (for a note that must not
+ * start a page alone).
  */
-export function drawTable(doc: Doc, parent: StructParent, table: { header: Inline[][]; rows: Inline[][][] }): void {
+export function drawTable(doc: Doc, parent: StructParent, table: { header: Inline[][]; rows: Inline[][][] }, tail = 0): void {
   const left = doc.page.margins.left;
   const widths = columnWidths(doc, table, doc.page.width - left - doc.page.margins.right);
   doc.font("regular").fontSize(SIZE);
@@ -42,11 +44,12 @@ export function drawTable(doc: Doc, parent: StructParent, table: { header: Inlin
     return doc.page.margins.top + headerHeight;
   };
   const fresh = () => pageBottom(doc) - doc.page.margins.top - headerHeight;
-  for (const source of table.rows) {
+  for (const [index, source] of table.rows.entries()) {
     const cells = prepareRow(doc, grid, source, false);
     const lines = lineCount(cells);
     const linesThatFit = (top: number) => Math.floor((pageBottom(doc) - top - 2 * PAD) / grid.lineHeight);
-    if (y + rowHeight(grid, cells) > pageBottom(doc) && (rowHeight(grid, cells) <= fresh() || linesThatFit(y) < 2)) {
+    const below = index === table.rows.length - 1 ? tail : 0;
+    if (y + rowHeight(grid, cells) + below > pageBottom(doc) && (rowHeight(grid, cells) + below <= fresh() || linesThatFit(y) < 2)) {
       y = continueOnNextPage();
     }
     const row = openElement(doc, element, "TR");
