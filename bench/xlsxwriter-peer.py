@@ -1,6 +1,7 @@
 """The peer: XlsxWriter in constant-memory mode writing the Engagements rows
 (the input columns) and the Engagement topics rows (id, date, status,
-partner, topic) of an inputs folder to one workbook, reading with Python's csv."""
+partner, topic) of an inputs folder to one workbook, reading with Python's csv.
+Columns are found by their header names, so either kind of archive is read right."""
 import csv
 import sys
 
@@ -12,13 +13,15 @@ engagements = workbook.add_worksheet("Engagements")
 with open(f"{inputs}/engagements.csv", newline="", encoding="utf-8-sig") as file:
     reader = csv.reader(file)
     header = next(reader)
+    column = {name.strip().lower(): index for index, name in enumerate(header)}
+    picked = [column[name] for name in ("id", "start_date", "status", "partners", "topics")]
     for c, name in enumerate(header):
         engagements.write_string(0, c, name)
     rows = []
     for r, row in enumerate(reader, start=1):
         for c, value in enumerate(row):
             engagements.write_string(r, c, value)
-        rows.append((row[0], row[1], row[11], row[4], row[5]))
+        rows.append(tuple(row[index] for index in picked))
 engagements.autofilter(0, 0, len(rows), len(header) - 1)
 topics = workbook.add_worksheet("Engagement topics")
 for c, name in enumerate(["id", "start_date", "status", "partner", "topic"]):

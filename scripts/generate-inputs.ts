@@ -3,8 +3,12 @@
  * and seed give byte-identical CSV files. Rows are produced one at a time by
  * generator functions, so large sets can be streamed to disk.
  *
- *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries]
+ *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries] [--varied]
  *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1, start dates 2024-01-01 to 2025-06-30)
+ *
+ * `--varied` writes another kind of archive: the same 12 columns in another
+ * order, summaries of 1 to 12 sentences, 1 to 4 topics and 1 or 2 partners
+ * a row (Peru among them or not).
  */
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -27,7 +31,13 @@ export interface GenerateOptions {
   today?: string;
   /** Add a few more sentences to each summary, as archives of real readouts have. */
   longSummaries?: boolean;
+  /** The other kind of archive: columns in another order, 1–12 sentences, 1–4 topics, 1 or 2 partners a row. */
+  varied?: boolean;
 }
+
+/** The columns of engagements.csv, in the order of each kind of archive. */
+const COLUMNS = ["id", "start_date", "end_date", "title", "partners", "topics", "kind", "location", "officials", "summary", "source_url", "status"] as const;
+const VARIED_COLUMNS = ["id", "title", "start_date", "end_date", "status", "kind", "partners", "topics", "location", "officials", "source_url", "summary"] as const;
 
 /** The four input files as CSV text, keyed like the loader's input kinds. */
 export interface GeneratedInputs {
@@ -117,25 +127,48 @@ export function* engagementLines(options: GenerateOptions): Generator<string> {
   const span = toDay(options.to ?? "2025-06-30") - first + 1;
   const today = options.today ?? "2025-02-16";
   const width = Math.max(5, String(options.engagements).length);
-  yield csvLine(["id", "start_date", "end_date", "title", "partners", "topics", "kind", "location", "officials", "summary", "source_url", "status"]);
+  const columns = options.varied ? VARIED_COLUMNS : COLUMNS;
+  yield csvLine(columns);
   for (let i = 1; i <= options.engagements; i++) {
     const id = `E-${String(i).padStart(width, "0")}`;
     const startDay = first + Math.floor(random() * span);
     const start = toIso(startDay);
     const end = toIso(startDay + Math.floor(random() * random() * 5));
-    const chosen = [...new Set(Array.from({ length: 1 + Math.floor(random() * random() * 3) }, () => pick(others)))];
+    const chosen = options.varied
+      ? [...new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(partners)))]
+      : [...new Set(Array.from({ length: 1 + Math.floor(random() * random() * 3) }, () => pick(others)))];
     const themes = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(topics)))];
     const kind = pick(KINDS);
     const status = start > today ? "planned" : random() < 0.04 ? "cancelled" : "completed";
     const officials = Array.from({ length: Math.floor(random() * 3) }, () => `${pick(RANKS)} ${pick(GIVEN)} ${pick(FAMILY)}`);
     const names = listOf(chosen.map((p) => p.name));
-    const summary = `${KIND_WORDS[kind]} with ${names} on ${themes.map((t) => t.name.toLowerCase()).join(", ")}. Participants agreed “next steps” for ${start.slice(0, 4)}–${Number(start.slice(0, 4)) + 1}.${options.longSummaries ? longerSummary(pick(CITIES), themes[0]!.name) : ""}`;
-    yield csvLine([
-      id, start, end === start ? "" : end, `${KIND_WORDS[kind]}: ${themes[0]!.name} with ${names}`,
-      ["peru", ...chosen.map((p) => p.id)].join(";"), themes.map((t) => t.id).join(";"), kind, pick(CITIES),
-      officials.join("; "), summary, random() < 0.85 ? `https://news.example.org/defense/${start.slice(0, 7)}/${id.toLowerCase()}` : "", status,
-    ]);
+    const opening = `${KIND_WORDS[kind]} with ${names} on ${themes.map((t) => t.name.toLowerCase()).join(", ")}.`;
+    const summary = options.varied
+      ? variedSummary(opening, 1 + Math.floor(random() * 12), () => pick(CITIES))
+      : `${opening} Participants agreed “next steps” for ${start.slice(0, 4)}–${Number(start.slice(0, 4)) + 1}.${options.longSummaries ? longerSummary(pick(CITIES), themes[0]!.name) : ""}`;
+    const row: Record<(typeof COLUMNS)[number], string> = {
+      id, start_date: start, end_date: end === start ? "" : end, title: `${KIND_WORDS[kind]}: ${themes[0]!.name} with ${names}`,
+      partners: (options.varied ? chosen.map((p) => p.id) : ["peru", ...chosen.map((p) => p.id)]).join(";"), topics: themes.map((t) => t.id).join(";"),
+      kind, location: pick(CITIES), officials: officials.join("; "), summary,
+      source_url: random() < 0.85 ? `https://news.example.org/defense/${start.slice(0, 7)}/${id.toLowerCase()}` : "", status,
+    };
+    yield csvLine(columns.map((column) => row[column]));
   }
+}
+
+const SENTENCES = [
+  "Delegations met in {city} for working sessions and reviewed last year's commitments.",
+  "Both sides agreed on a calendar of exchanges, courses and joint exercises.",
+  "The follow-up meeting will take place at the Ministry of Defense (Lima, Perú).",
+  "Representatives of the Armed Forces' Joint Command and of the Ministerio del Interior took part.",
+  "A joint statement is expected before the end of the quarter.",
+  "Observers from neighbouring countries attended the closing session in {city}.",
+];
+
+// A summary of `count` sentences: the opening one, then sentences from the list in turn.
+function variedSummary(opening: string, count: number, city: () => string): string {
+  const rest = Array.from({ length: count - 1 }, (_, i) => SENTENCES[i % SENTENCES.length]!.replace("{city}", city()));
+  return [opening, ...rest].join(" ");
 }
 
 function longerSummary(city: string, topic: string): string {
@@ -196,14 +229,14 @@ if (invoked) {
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const [dir, engagements = "300", partners = "40", topics = "25", seed = "1"] = args.filter((a) => !a.startsWith("--"));
   if (dir === undefined) {
-    process.stderr.write("usage: generate-inputs OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries]\n");
+    process.stderr.write("usage: generate-inputs OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries] [--varied]\n");
     process.exitCode = 2;
   } else {
     const from = flag("from");
     const to = flag("to");
     await writeGeneratedInputs(dir, {
       engagements: Number(engagements), partners: Number(partners), topics: Number(topics), seed: Number(seed),
-      ...(from ? { from } : {}), ...(to ? { to } : {}), longSummaries: args.includes("--long-summaries"),
+      ...(from ? { from } : {}), ...(to ? { to } : {}), longSummaries: args.includes("--long-summaries"), varied: args.includes("--varied"),
     });
     process.stdout.write(`${dir}\n`);
   }

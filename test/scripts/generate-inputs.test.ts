@@ -30,6 +30,19 @@ describe("generateInputs", () => {
     expect(new Set(data.engagements.flatMap((e) => e.partners)).size).toBeGreaterThan(Math.min(size.partners, size.engagements) / 2);
   });
 
+  it("the varied kind ⇒ 12 columns in another order, 1 to 12 sentences, 1 to 4 topics, 1 or 2 partners a row, all valid", () => {
+    const texts = generateInputs({ ...options, engagements: 600, varied: true });
+    const header = texts.engagements.slice(0, texts.engagements.indexOf("\n")).split(",");
+    expect(header).toHaveLength(12);
+    expect(header).not.toEqual(generateInputs(options).engagements.split("\n")[0]!.split(","));
+    const { data, issues } = parseInputs({ files: asFiles(texts), dateOrder: null });
+    expect(issues).toEqual([]);
+    const spread = (values: number[]) => [Math.min(...values), Math.max(...values)];
+    expect(spread(data.engagements.map((e) => e.partners.length))).toEqual([1, 2]);
+    expect(spread(data.engagements.map((e) => e.topics.length))).toEqual([1, 4]);
+    expect(spread(data.engagements.map((e) => e.summary.split(/(?<=\.) (?=[A-Z])/).length))).toEqual([1, 12]);
+  });
+
   it("the files written to a folder hold the same text as generateInputs", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefkit-gen-"));
     await writeGeneratedInputs(dir, { ...options, engagements: 2500 });
