@@ -60,6 +60,19 @@ describe("the packet's length follows the period and the partners, not the archi
     expect((text.match(/more rows: see the workbook/g) ?? []).length).toBeGreaterThanOrEqual(39);
   });
 
+  it("each partner's heading shares its page with its summary line, chart and table", () => {
+    const partners = large.outlines.find((o) => o.title === "Partners")!.kids;
+    for (const partner of partners) {
+      const page = large.flow[partner.page - 1]!.replace(/\u00a0/g, " ");
+      const at = page.indexOf(`${partner.title}\n`);
+      expect(at, partner.title).toBeGreaterThanOrEqual(0);
+      const section = page.slice(at);
+      expect(section, partner.title).toMatch(/engagements? in the last 52 weeks/);
+      expect(section, partner.title).toMatch(/Dates\s+Engagement\s+Kind\s+Topics/);
+      expect(large.figureAlts.some((alt) => alt.includes(partner.title)), partner.title).toBe(true);
+    }
+  });
+
   it("no date is cut across lines, and a range breaks only after its dash (text extracted with pdftotext)", () => {
     expect(brokenDates(small.pages, "en-US")).toEqual([]);
     expect(brokenDates(large.pages, "en-US")).toEqual([]);
