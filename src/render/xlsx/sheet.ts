@@ -1,11 +1,10 @@
 import type ExcelJS from "exceljs";
 import { DATE_FORMAT, toExcel, uniqueHeaders, type CellValue } from "./cells.js";
 import { setupPrinting } from "./print.js";
-import type { RowSource } from "./rows.js";
+import type { RowSource } from "./columns.js";
 import { streamTable } from "./stream-table.js";
 import { fitWidths, styleHeader, styleRow, type ColumnSpec } from "./table-style.js";
 
-export { FONT, type CellValue } from "./cells.js";
 export type { ColumnSpec } from "./table-style.js";
 
 /** Excel keeps at most this many links on one sheet. */
