@@ -104,7 +104,8 @@ describe("the Spanish edition of the sample week (--locale es-PE)", () => {
     expect(outline).toEqual(expect.arrayContaining(["Contenido", "Puntos clave", "Socios", "Anexo: problemas de los datos"]));
     es.pdf.bottom.forEach((page, index) => expect(page).toContain(`Página ${index + 1} de ${es.pdf.bottom.length}`));
     expect(es.pdf.info["Subject"]).toBe("Actividades de defensa, 10 feb. 2025 – 16 feb. 2025");
-    expect(es.pdf.figureAlts[0]).toMatch(/^Mapa de calor/);
+    expect(text).toContain("Actividades por socio (filas) y tema (columnas), últimas 52 semanas, con totales");
+    expect(es.pdf.figureAlts[0]).toMatch(/^Actividades por tema/);
   });
 
   it("no heading of the English packet is left, besides the data's own", () => {

@@ -55,7 +55,9 @@ export const packetLabelsSchema = z.object({
   title: z.string(),
   subject: z.string(),
   matrixLegend: z.string().default("Engagements per cell"),
-  matrixAlt: z.string().default("Heat map of engagements per partner and topic"),
+  /** The captions of the two heat maps, drawn above each and read as its table's caption. */
+  matrixWindowCaption: z.string().default("Engagements per partner (rows) and topic (columns) in the trailing window, with totals"),
+  matrixPeriodCaption: z.string().default("Engagements per partner (rows) and topic (columns) in the period, with totals"),
   matrixAdded: z.string().default("added this period"),
   profileAlt: z.string().default("Engagements per topic,"),
   profileEmpty: z.string().default("No engagements in the window."),

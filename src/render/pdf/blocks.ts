@@ -114,7 +114,7 @@ function drawMatrix(context: DrawContext, block: BlockOf<"matrix">): void {
     topicName: context.topicName,
     totalLabel: labels.matrixTotal,
     legendLabel: labels.matrixLegend,
-    alt: labels.matrixAlt,
+    caption: block.which === "window" ? labels.matrixWindowCaption : labels.matrixPeriodCaption,
     // The window map flags the cells this period added to; both matrices share rows and columns.
     ...(block.which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
   });

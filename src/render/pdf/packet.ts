@@ -12,7 +12,9 @@ import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
 import { chooseFontSet, fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
+import { includeGlyphComponents } from "./glyph-components.js";
 import { fillToc } from "./toc.js";
+import { addPacketMetadata } from "./xmp.js";
 import { nameLookup } from "../../model/names.js";
 
 /** How many output chunks are joined into one while the packet is written. */
@@ -47,6 +49,9 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
   root.end();
   compact();
+  const pdfa = pdfaLevel(options);
+  addPacketMetadata(doc, { modified: toUtcDate(briefing.asOf), pdfa: pdfa !== null });
+  if (pdfa === "PDF/A-1b") includeGlyphComponents(doc);
   doc.end();
   return bytes;
 }
@@ -54,7 +59,7 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
 function createDocument(options: PacketOptions): Doc {
   const { briefing, labels } = options;
   const date = toUtcDate(briefing.asOf);
-  const pdfa = options.pdfa === undefined ? briefing.config.pdfa : options.pdfa;
+  const pdfa = pdfaLevel(options);
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.side, right: PAGE.side },
@@ -79,6 +84,10 @@ function createDocument(options: PacketOptions): Doc {
   } as PDFKit.PDFDocumentOptions);
   for (const [face, path] of Object.entries(fontPaths(chooseFontSet(packetTexts(options))))) doc.registerFont(face, path);
   return doc;
+}
+
+function pdfaLevel(options: PacketOptions): PdfaLevel | null {
+  return options.pdfa === undefined ? options.briefing.config.pdfa : options.pdfa;
 }
 
 function names(briefing: Briefing): NameSource {

@@ -1,7 +1,7 @@
 import type { Inline } from "../../compose/document.js";
 import { faceOf } from "./fonts.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
-import { openElement, tagged, type StructParent } from "./tags.js";
+import { drawLink, openElement, type StructParent } from "./tags.js";
 
 /**
  * Breaks text into the lines it takes at a width in the current font: at
@@ -108,7 +108,8 @@ export function layoutRuns(doc: Doc, runs: readonly Inline[], options: { width: 
 
 /**
  * Draws a run of styled text as one wrapped paragraph, tagged as `type`
- * (P by default), with links as live link annotations under Link elements.
+ * (P by default), with links as live link annotations under Link elements,
+ * each described by the whole text of its link.
  * Lines that do not fit go on to the next page.
  */
 export function drawRuns(doc: Doc, options: {
@@ -137,9 +138,12 @@ export function drawRuns(doc: Doc, options: {
     let left = x + (options.align === "center" ? (width - line.width) / 2 : 0);
     for (const segment of line.segments) {
       const at = left;
-      const draw = () => drawSegment(doc, { segment, x: at, y, size });
-      if (segment.run.link === undefined) element.add(draw);
-      else tagged(doc, element, "Link", draw);
+      const { link } = segment.run;
+      if (link === undefined) element.add(() => drawSegment(doc, { segment, x: at, y, size }));
+      else drawLink(doc, element, { url: link, contents: segment.run.text.trim() || link }, (annotate) => {
+        drawSegment(doc, { segment, x: at, y, size });
+        annotate({ x: at, y, width: doc.widthOfString(segment.text), height: doc.currentLineHeight() });
+      });
       left += segment.width;
     }
     y += lineHeight;
@@ -156,5 +160,5 @@ function drawSegment(doc: Doc, options: { segment: Segment; x: number; y: number
     .font(faceOf(run))
     .fontSize(options.size)
     .fillColor(run.link ? COLOR.link : COLOR.text)
-    .text(text, options.x, options.y, { lineBreak: false, link: run.link ?? null, underline: run.link !== undefined } as PDFKit.Mixins.TextOptions);
+    .text(text, options.x, options.y, { lineBreak: false, underline: run.link !== undefined });
 }
