@@ -6,7 +6,7 @@
  *   npm run generate-inputs -- OUT-DIR [engagements] [partners] [topics] [seed] [--from=YYYY-MM-DD] [--to=YYYY-MM-DD] [--long-summaries]
  *   (defaults: 300 engagements, 40 partners, 25 topics, seed 1, start dates 2024-01-01 to 2025-06-30)
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -190,7 +190,8 @@ function* batches(lines: Iterable<string>, size = 1000): Generator<string> {
   if (batch.length > 0) yield batch.join("");
 }
 
-const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+// Through the real path: node_modules (where npm run compiles this) may be a link, which import.meta.url resolves.
+const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(resolve(process.argv[1]))).href;
 if (invoked) {
   const args = process.argv.slice(2);
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

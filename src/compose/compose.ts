@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { markingSchema } from "../config.js";
 import { BriefkitError } from "../errors.js";
 import { jsonErrorPlace } from "../json-error.js";
 import type { Briefing } from "../model/briefing.js";
@@ -16,6 +17,8 @@ const sheetName = z
   .refine((name) => !name.startsWith("'") && !name.endsWith("'"), "a sheet name cannot begin or end with '")
   .refine((name) => name.toLowerCase() !== "history", "Excel keeps the sheet name History for itself");
 
+const MAX_PAGE_NUMBER = 40;
+
 function columns<const K extends string>(keys: readonly K[]) {
   return z.object({ name: sheetName, columns: z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>) });
 }
@@ -24,16 +27,24 @@ function columns<const K extends string>(keys: readonly K[]) {
 export const workbookSpecSchema = z.object({
   title: z.string(),
   subject: z.string(),
-  marking: z.string(),
+  marking: markingSchema,
   /** The printed page number, as in the PDF labels; {page} and {pages} are filled in by the spreadsheet program. */
-  pageNumber: z.string().refine((s) => s.includes("{page}"), "must contain {page}").default("Page {page} of {pages}"),
+  pageNumber: z
+    .string()
+    .refine((s) => s.includes("{page}"), "must contain {page}")
+    // With the marking (see MAX_MARKING), the page footer stays within Excel's 255 characters.
+    .refine((s) => s.length + (s.match(/&/g)?.length ?? 0) <= MAX_PAGE_NUMBER, `has at most ${MAX_PAGE_NUMBER} characters (an & counts as two)`)
+    .default("Page {page} of {pages}"),
   /** The Excel number format of date cells, such as yyyy-mm-dd or dd/mm/yyyy. */
   dateFormat: z.string().min(1).default("yyyy-mm-dd"),
   sheets: z.object({
     about: z.object({ name: sheetName }),
     matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), note: z.string(), corner: z.string(), total: z.string() }),
     engagements: columns(["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"])
-      .extend({ tooManyLinks: z.string() }),
+      .extend({
+        tooManyLinks: z.string(),
+        linkTooLong: z.string().default("Excel opens links of at most 2,079 characters; this source link is longer, so it is plain text."),
+      }),
     engagementTopics: columns(["id", "date", "status", "partner", "topic", "partner_id", "topic_id"]),
     upcoming: columns(["start_date", "end_date", "title", "kind", "partners", "topics", "location"]),
     partners: columns(["id", "name", "kind", "region", "window_count"]),

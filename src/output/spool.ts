@@ -39,7 +39,7 @@ export async function spoolWorkbook(options: { name: string; asOf: string; rende
   const report = new SpooledReport("xlsx", options.name);
   const rendered = report.scratch("rendered.xlsx");
   await options.render(rendered);
-  repackZipFile(rendered, report.path, { date: options.asOf });
+  await repackZipFile(rendered, report.path, { date: options.asOf });
   rmSync(rendered, { force: true });
   return report;
 }

@@ -34,10 +34,11 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   const window = block(labels.windowTitle, briefing.matrix.window, 1);
   const period = block(labels.periodTitle, briefing.matrix.period, window.lastRow + 2);
   // One rule set a range: LibreOffice keeps only one conditional format per range.
+  // Priorities are unique on the sheet, 1, 2, 3 as Excel numbers them.
   if (window.cells !== null) {
     sheet.addConditionalFormatting({ ref: window.cells, rules: [markPeriodAdditions(window.cells, period.headerRow - window.headerRow), colourScale(2)] });
   }
-  if (period.cells !== null) sheet.addConditionalFormatting({ ref: period.cells, rules: [colourScale(1)] });
+  if (period.cells !== null) sheet.addConditionalFormatting({ ref: period.cells, rules: [colourScale(3)] });
 
   const longest = Math.max(labels.total.length, ...briefing.topics.map((t) => t.name.length));
   const headerHeight = Math.min(150, Math.max(40, longest * 7 + 10));

@@ -8,13 +8,13 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Briefing } from "../../model/briefing.js";
 import { ownBytes } from "../bytes.js";
-import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
+import { FONT, rowHeight, wrappedLines } from "./cells.js";
 import type { Table } from "./columns.js";
 import { writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
 import type { SheetIssue } from "./list-sheets.js";
 import { buildTables } from "./rows.js";
-import { writeTable } from "./sheet.js";
+import { writeTable, type TableResult } from "./sheet.js";
 
 const ABOUT_TEXT_WIDTH = 80;
 
@@ -98,17 +98,20 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
   const tables = buildTables(briefing, spec);
   const engagements = await table(tables.engagements, share(options.onProgress, briefing.engagements.length));
   for (const part of [tables.engagementTopics, tables.upcoming, tables.partners, tables.areas, tables.initiatives]) await table(part);
-  const added: SheetIssue[] = [];
-  if (engagements.firstUnlinkedRow !== null) {
-    const { name, columns, tooManyLinks } = sheets.engagements;
-    added.push({ severity: "warning", effect: null, file: name, line: engagements.firstUnlinkedRow, column: columns.source_url, value: null, message: tooManyLinks, hint: null });
-  }
-  await table(tables.issues(added));
+  await table(tables.issues(linkIssues(engagements, sheets.engagements)));
 
   // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
   if (!stream) return ownBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   return null;
+}
+
+/** The warnings of the Engagements sheet's links written as plain text: past the sheet's limit, or too long to open. */
+function linkIssues(result: TableResult, sheet: WorkbookSpec["sheets"]["engagements"]): SheetIssue[] {
+  const issue = (line: number, message: string): SheetIssue => ({ severity: "warning", effect: null, file: sheet.name, line, column: sheet.columns.source_url, value: null, message, hint: null });
+  const issues = result.longLinkRows.map((row) => issue(row, sheet.linkTooLong));
+  if (result.firstUnlinkedRow !== null) issues.push(issue(result.firstUnlinkedRow, sheet.tooManyLinks));
+  return issues;
 }
 
 // Rows written, as a share of all the sheet's rows.
@@ -155,7 +158,7 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
     } else {
       row.getCell(1).font = { ...FONT, bold: true };
       const lines = wrappedLines(value, ABOUT_TEXT_WIDTH);
-      if (lines > 1) row.height = lines * LINE_HEIGHT;
+      if (lines > 1) row.height = rowHeight(lines);
     }
     if (typeof value === "number") row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
   });
