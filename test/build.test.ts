@@ -4,7 +4,7 @@ import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReports, loadBuildInputs, type BuildResult } from "../src/build.js";
+import { buildReports, loadBuildInputs, loadSettings, type BuildReportsResult as BuildResult } from "../src/build.js";
 import { DEFAULT_CONFIG, type Config } from "../src/config.js";
 import { weekPeriod } from "../src/model/period.js";
 import { writeReports } from "../src/output/write.js";
@@ -97,7 +97,7 @@ describe("building from inputs read once", () => {
     const period = weekPeriod("2025-W07");
     const options = { templates: "templates", config, period, asOf: period.to, formats: ["xlsx", "pdf"] as const };
     const fromFolder = await buildReports({ ...options, formats: [...options.formats], inputs: "inputs" });
-    const loaded = await loadBuildInputs({ inputs: "inputs", config });
+    const loaded = await loadBuildInputs(await loadSettings({ config, inputs: "inputs" }));
     const fromLoaded = await buildReports({ ...options, formats: [...options.formats], inputs: "no-such-folder", loaded });
     expect(fromLoaded.files).toEqual(fromFolder.files);
     expect(fromLoaded.issues).toEqual(fromFolder.issues);
