@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -95,6 +95,33 @@ describe("build for scripts and for several periods", () => {
     expect(await readdir(join(dir, "packets"))).toEqual(["briefing-2025-W07.pdf"]);
     expect((await run(["build", "--week", "2025-W07", "--format", "xlsx", "--out", "other"], dir)).code).toBe(0);
     expect(await readdir(join(dir, "other"))).toEqual(["briefing-2025-W07.xlsx"]);
+  });
+});
+
+describe("a config in another folder", () => {
+  it("build --config lima/briefkit.config.json from the folder above ⇒ lima's inputs and templates, reports in lima/reports", async () => {
+    const root = await tempDir();
+    const lima = join(root, "lima");
+    await mkdir(lima);
+    await cp("inputs", join(lima, "inputs"), { recursive: true });
+    await cp("templates", join(lima, "templates"), { recursive: true });
+    const labels = join(lima, "templates/workbook.json.hbs");
+    await writeFile(labels, (await readFile(labels, "utf8")).replace('"About"', '"About Lima"'));
+    await writeFile(join(lima, "briefkit.config.json"), "{}");
+    const { code, stdout, stderr } = await run(["build", "--config", "lima/briefkit.config.json", "--week", "2025-W07", "--format", "xlsx"], root);
+    expect(stderr).toBe("2025-W07: 1 engagement from 2025-02-10 to 2025-02-16, as of 2025-02-16; wrote 1 file\n");
+    expect([code, stdout]).toEqual([0, "lima/reports/briefing-2025-W07.xlsx\n"]);
+    const inspected = await runBriefkit(["inspect", "lima/reports/briefing-2025-W07.xlsx"], { cwd: root });
+    expect(inspected.stdout).toMatch(/About Lima/);
+  });
+
+  it("validate --config lima/briefkit.config.json ⇒ lima's inputs; a missing inputs folder named as it was found", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "lima"));
+    await writeFile(join(root, "lima/briefkit.config.json"), "{}");
+    expect(await run(["validate", "--config", "lima/briefkit.config.json"], root)).toEqual({ code: 2, stdout: "", stderr: "briefkit: inputs folder lima/inputs: no such folder\n" });
+    await cp("inputs", join(root, "lima/inputs"), { recursive: true });
+    expect(await run(["validate", "--config", "lima/briefkit.config.json"], root)).toEqual({ code: 0, stdout: "", stderr: "lima/inputs: the inputs are valid\n" });
   });
 });
 
