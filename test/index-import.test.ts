@@ -44,4 +44,12 @@ describe("import \"briefkit\"", () => {
     expect(after).toEqual(before);
     expect(registries).toBe(0);
   });
+
+  it("briefkit/inspect ⇒ the readers of workbooks and packets, which briefkit itself no longer exports", () => {
+    const script = 'const [main, inspect] = await Promise.all([import("briefkit"), import("briefkit/inspect")]); process.stdout.write(JSON.stringify([Object.keys(main), Object.keys(inspect)]));';
+    const [main, inspect] = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as string[][];
+    expect(inspect!.sort()).toEqual(["inspectFile", "inspectPdf", "inspectReport", "inspectWorkbook"]);
+    expect(main!.filter((name) => name.startsWith("inspect"))).toEqual([]);
+    expect(main).toContain("build");
+  });
 });
