@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { abortOnSignals } from "../../src/cli/interrupt.js";
 import { Interrupted } from "../../src/cli/io.js";
@@ -30,6 +30,13 @@ function interrupt(args: string[], options: { env?: NodeJS.ProcessEnv; until: (s
 }
 
 describe("a build stopped by a signal", () => {
+  // One archive for both signals: the build only reads it.
+  let inputs: string;
+  beforeAll(async () => {
+    inputs = join(await mkdtemp(join(tmpdir(), "briefkit-interrupt-")), "inputs");
+    await writeGeneratedInputs(inputs, { engagements: 20_000, partners: 10, topics: 8, seed: 4, longSummaries: true });
+  });
+
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
@@ -37,10 +44,9 @@ describe("a build stopped by a signal", () => {
     const root = await mkdtemp(join(tmpdir(), "briefkit-interrupt-"));
     const temporary = join(root, "tmp");
     await mkdir(temporary);
-    await writeGeneratedInputs(join(root, "inputs"), { engagements: 20_000, partners: 10, topics: 8, seed: 4, longSummaries: true });
     const out = join(root, "reports");
     const reportFolder = () => readdirSync(temporary).some((name) => name.startsWith("briefkit-report-"));
-    const exit = await interrupt(["build", "--inputs", join(root, "inputs"), "--out", out, "--week", "2025-W07", "--quiet"], { env: { TMPDIR: temporary }, until: reportFolder, signal });
+    const exit = await interrupt(["build", "--inputs", inputs, "--out", out, "--week", "2025-W07", "--quiet"], { env: { TMPDIR: temporary }, until: reportFolder, signal });
     expect(exit).toBe(code);
     expect(readdirSync(temporary)).toEqual([]);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
