@@ -17,6 +17,7 @@ export interface PeriodRequest {
   asOf?: string;
 }
 
+/** What build builds; every option is optional, and those a config can hold override it. */
 export interface BuildOptions extends SettingsOptions {
   /**
    * The periods to build, one set of reports each; or a function of today's

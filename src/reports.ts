@@ -11,6 +11,7 @@ import { makeReproducible } from "./output/reproducible.js";
 import { reportName, type Format, type ReportFile } from "./output/write.js";
 import type { OnProgress } from "./progress.js";
 
+/** What buildReports builds: one period, from a folder of inputs or inputs already read. */
 export interface BuildReportsOptions {
   /** Folder of the input files; not needed when `loaded` is given. */
   inputs?: string;
@@ -35,6 +36,7 @@ export interface BuildReportsOptions {
   signal?: AbortSignal;
 }
 
+/** The reports of one period, in memory, with the issues of the inputs and the model they were built from. */
 export interface BuildReportsResult {
   files: ReportFile[];
   issues: Issue[];

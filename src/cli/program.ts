@@ -24,6 +24,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** The commands of briefkit. */
+export const COMMANDS = ["build", "validate", "inspect", "init", "template-inputs"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** One command as a function of its own arguments (those after its name) and `io`: `runCommand("build", ["--week", "2025-W07"], io)`. */
+export function runCommand(name: CommandName, argv: readonly string[], io: CliIo): Promise<number> {
+  return runCli([name, ...argv], io);
+}
+
 function createProgram(io: CliIo, exit: (code: number) => void): Command {
   const program = new Command("briefkit")
     .description("Turn CSV logs of defense engagements into a weekly briefing workbook (.xlsx) and PDF packet.")

@@ -53,6 +53,20 @@ describe("help and wrong flags", () => {
   });
 });
 
+describe("runCommand", () => {
+  it("each command by name, with its own arguments ⇒ what the command line gives for it", async () => {
+    const { COMMANDS, runCommand } = await import("../../src/cli/program.js");
+    let text = "";
+    const io = { stdout: { write: (t: string) => (text += t) }, stderr: { write: (t: string) => (text += t) }, cwd: process.cwd(), env: process.env, isTTY: false };
+    for (const name of COMMANDS) {
+      text = "";
+      expect(await runCommand(name, ["--help"], io)).toBe(0);
+      expect(text).toBe((await run([name, "--help"])).stdout);
+      expect(text).toContain(`Usage: briefkit ${name}`);
+    }
+  });
+});
+
 describe("build for scripts and for several periods", () => {
   it("--week twice ⇒ one packet each; --json prints the paths and issues", async () => {
     const out = join(await tempDir(), "out");
