@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { abortable } from "./abort.js";
 import type { Issue } from "./errors.js";
 import type { Briefing } from "./model/briefing.js";
 import { weekContaining, type Period } from "./model/period.js";
@@ -33,7 +34,10 @@ export interface BuildOptions extends SettingsOptions {
   now?: Date;
   /** Told what the build does, as it does it. */
   onEvent?: (event: BuildEvent) => void;
-  /** Stops the build at its next step: the signal's reason is thrown, and no temporary file is left. */
+  /**
+   * Stops the build at its next step: the signal's reason is thrown, and no
+   * temporary file is left. A read of the inputs under way is not waited for.
+   */
   signal?: AbortSignal;
 }
 
@@ -81,7 +85,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const templates = requireFolder(settings, "templates");
   const periods = resolveRequests(options, settings);
   tell({ type: "reading" });
-  const loaded = await loadBuildInputs(settings, { onProgress: (progress) => tell({ type: "progress", progress, period: null }) });
+  const reading = loadBuildInputs(settings, { onProgress: (progress) => tell({ type: "progress", progress, period: null }) });
+  // Reading cannot be stopped part way; a stop does not wait for it.
+  const loaded = await abortable(reading, signal);
   tell({ type: "read", issues: loaded.issues });
   const outcome: BuildOutcome = { settings, issues: loaded.issues, reports: [] };
   for (const { period, asOf = period.to } of periods) {
@@ -110,3 +116,4 @@ function resolveRequests(options: BuildOptions, settings: ResolvedSettings): rea
   const today = resolveToday({ env: options.env ?? process.env, now: options.now ?? new Date(), timeZone: settings.config.timeZone });
   return periods === undefined ? [{ period: weekContaining(today), asOf: today }] : periods(today);
 }
+

@@ -176,6 +176,18 @@ describe("build: settings, inputs read once, every period written", () => {
     expect(existsSync(join(dir, "reports"))).toBe(false);
   });
 
+  it("aborted while the inputs are read ⇒ the signal's reason at once, not after the read", async () => {
+    const controller = new AbortController();
+    const stop = new Error("stopped");
+    const events: string[] = [];
+    const building = build({ config: null, periods: [W07], signal: controller.signal, onEvent: (event) => {
+      events.push(event.type);
+      if (event.type === "reading") controller.abort(stop);
+    } });
+    await expect(building).rejects.toBe(stop);
+    expect(events).toEqual(["settings", "reading"]);
+  });
+
   it("aborted once the first period is under way ⇒ the signal's reason, and nothing written", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefkit-build-"));
     await cp("inputs", join(dir, "inputs"), { recursive: true });

@@ -3,7 +3,7 @@ import { planScaffold, writeScaffold } from "../init/scaffold.js";
 import { builtInTemplates, todayIn } from "../options.js";
 import { onDisk } from "../settings.js";
 import type { CliIo } from "./io.js";
-import { EXIT } from "./shared.js";
+import { EXIT, untilStopped } from "./shared.js";
 
 const EXAMPLES = `
 Examples:
@@ -23,7 +23,7 @@ export function registerInit(program: Command, io: CliIo, exit: (code: number) =
     .argument("[dir]", "folder to create or fill", ".")
     .option("--force", "overwrite files that exist already")
     .addHelpText("after", EXAMPLES)
-    .action(async (dir: string, flags: { force?: boolean }) => exit(await runInit(dir, flags, io)));
+    .action(async (dir: string, flags: { force?: boolean }) => exit(await untilStopped(io, () => runInit(dir, flags, io))));
 }
 
 /** `briefkit init [dir]`: writes a briefing folder and says how to build it. */

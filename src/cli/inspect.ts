@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { onDisk } from "../settings.js";
 import type { CliIo } from "./io.js";
-import { EXIT } from "./shared.js";
+import { EXIT, untilStopped } from "./shared.js";
 
 const EXAMPLES = `
 Examples:
@@ -17,7 +17,7 @@ export function registerInspect(program: Command, io: CliIo, exit: (code: number
     .description("Print a workbook (.xlsx) or PDF packet as plain text, to read or to compare with git diff")
     .argument("<file>", "the .xlsx or .pdf file")
     .addHelpText("after", EXAMPLES)
-    .action(async (file: string) => exit(await runInspect(file, io)));
+    .action(async (file: string) => exit(await untilStopped(io, () => runInspect(file, io))));
 }
 
 /** `briefkit inspect FILE`: prints the file as text. */

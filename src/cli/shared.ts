@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { abortable } from "../abort.js";
 import { BriefkitError, formatIssue, issueEffect, type Issue } from "../errors.js";
 import { Interrupted, type CliIo, type Writer } from "./io.js";
 
@@ -56,6 +57,16 @@ export function inFlagTerms(error: unknown, given: (option: string) => boolean):
   if (wording === undefined || !(given(error.option) || error.option === "allowInvalid")) return error;
   const message = error.message.replace(wording.library, wording.flag);
   return new BriefkitError({ code: error.code, message, location: error.location, option: error.option, issues: error.issues, cause: error.cause });
+}
+
+/**
+ * Runs a command that leaves nothing behind when stopped (validate,
+ * inspect, init, template-inputs): an aborted `io.signal` ends it at once,
+ * with the signal's reason. A build is not run so: it stops by itself, after
+ * removing its temporary files.
+ */
+export function untilStopped<T>(io: CliIo, run: () => Promise<T>): Promise<T> {
+  return abortable(run(), io.signal);
 }
 
 /**

@@ -6,7 +6,7 @@ import { BriefkitError } from "../errors.js";
 import { loadInputs } from "../inputs/load.js";
 import { loadSettings, onDisk } from "../settings.js";
 import type { CliIo } from "./io.js";
-import { EXIT } from "./shared.js";
+import { EXIT, untilStopped } from "./shared.js";
 
 const EXAMPLES = `
 Examples:
@@ -29,7 +29,7 @@ export function registerTemplateInputs(program: Command, io: CliIo, exit: (code:
     .option("--force", "overwrite an existing engagements.xlsx")
     .option("--config <file>", "config file (default: briefkit.config.json, when there is one)")
     .addHelpText("after", EXAMPLES)
-    .action(async (dir: string | undefined, flags: TemplateInputsFlags) => exit(await runTemplateInputs(dir, flags, io)));
+    .action(async (dir: string | undefined, flags: TemplateInputsFlags) => exit(await untilStopped(io, () => runTemplateInputs(dir, flags, io))));
 }
 
 /** `briefkit template-inputs [dir]`: writes the data-entry workbook into the inputs folder a build reads. */

@@ -3,7 +3,7 @@ import type { Issue } from "../errors.js";
 import { loadBuildInputs, loadSettings } from "../settings.js";
 import type { CliIo } from "./io.js";
 import { createProgress, describeProgress } from "./progress.js";
-import { EXIT, inFlagTerms, printIssues, summarizeIssues } from "./shared.js";
+import { EXIT, inFlagTerms, printIssues, summarizeIssues, untilStopped } from "./shared.js";
 
 /** The flags of `briefkit validate`. */
 export interface ValidateFlags {
@@ -21,7 +21,7 @@ export function registerValidate(program: Command, io: CliIo, exit: (code: numbe
     .option("--config <file>", "config file (default: briefkit.config.json, when there is one)")
     .addOption(new Option("--json", "print the result as JSON for scripts"))
     .addHelpText("after", "\nExamples:\n  briefkit validate\n  briefkit validate --inputs data --json\n")
-    .action(async (flags: ValidateFlags) => exit(await runValidate(flags, io)));
+    .action(async (flags: ValidateFlags) => exit(await untilStopped(io, () => runValidate(flags, io))));
 }
 
 /** `briefkit validate` with its flags parsed: reads the inputs as a build does, lists every issue, gives the exit code. */

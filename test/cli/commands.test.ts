@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Interrupted } from "../../src/cli/io.js";
 import { copySamples, runBriefkit } from "../helpers.js";
 
 const run = (args: string[], cwd?: string) => runBriefkit(args, { cwd });
@@ -64,6 +65,22 @@ describe("runCommand", () => {
       expect(text).toBe((await run([name, "--help"])).stdout);
       expect(text).toContain(`Usage: briefkit ${name}`);
     }
+  });
+});
+
+describe("stopped by a signal (the bin aborts io.signal on Ctrl-C or a kill)", () => {
+  const stopped = () => AbortSignal.abort(new Interrupted("SIGINT", 130));
+
+  it.each([["validate"], ["inspect", "reports/briefing-2025-W07.pdf"], ["template-inputs", "--force"]])("%s ⇒ exit 130 at once, nothing printed", async (...args) => {
+    const dir = await copySamples();
+    expect(await runBriefkit(args, { cwd: dir, signal: stopped() })).toEqual({ code: 130, stdout: "", stderr: "" });
+    expect(existsSync(join(dir, "inputs/engagements.xlsx"))).toBe(false);
+  });
+
+  it("build ⇒ exit 130, nothing written; on a terminal the prompt starts on a new line", async () => {
+    const dir = await copySamples();
+    expect(await runBriefkit(["build", "--week", "2025-W07"], { cwd: dir, signal: stopped(), isTTY: true })).toEqual({ code: 130, stdout: "", stderr: "\n" });
+    expect(existsSync(join(dir, "reports"))).toBe(false);
   });
 });
 
