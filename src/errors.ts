@@ -68,11 +68,14 @@ export class BriefkitError extends Error {
   readonly issues: readonly Issue[];
   /** File (and line) the error is about, when there is one. */
   readonly location: string | null;
+  /** The option of the library call the error is about (`inputs`, `allowInvalid`), so that a command line can name its flag instead. */
+  readonly option: string | null;
 
   constructor(options: {
     code: BriefkitErrorCode;
     message: string;
     location?: string | null;
+    option?: string | null;
     issues?: readonly Issue[];
     cause?: unknown;
   }) {
@@ -80,6 +83,7 @@ export class BriefkitError extends Error {
     this.name = "BriefkitError";
     this.code = options.code;
     this.location = options.location ?? null;
+    this.option = options.option ?? null;
     this.issues = options.issues ?? [];
   }
 }

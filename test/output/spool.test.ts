@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -75,26 +74,38 @@ describe("spoolWorkbook", () => {
     expect(existsSync(report.scratch("rendered.xlsx"))).toBe(false);
   });
 
-  it("the process ends ⇒ the temporary folder is gone", () => {
-    const script = `
-      import { spoolWorkbook } from ${JSON.stringify(new URL("../../dist/output/spool.js", import.meta.url).href)};
-      import { writeFileSync } from "node:fs";
-      import { unzipSync, zipSync } from "fflate";
-      const report = await spoolWorkbook({ name: "b.xlsx", asOf: "2025-02-16", render: async (path) => writeFileSync(path, zipSync({ "a.xml": new Uint8Array([1]) })) });
-      process.stdout.write(report.path);
-    `;
-    const path = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd() }).toString();
-    expect(path).toMatch(/briefkit-report-/);
-    expect(existsSync(dirname(path))).toBe(false);
+  it("dispose ⇒ the temporary folder is gone", async () => {
+    const report = await spoolWorkbook({ name: "b.xlsx", asOf: "2025-02-16", render: async (path) => writeFileSync(path, zipSync({ "a.xml": new Uint8Array([1]) })) });
+    expect(report.path).toMatch(/briefkit-report-/);
+    expect(existsSync(report.path)).toBe(true);
+    report.dispose();
+    expect(existsSync(dirname(report.path))).toBe(false);
+  });
+
+  it("a render that fails ⇒ its error, and no temporary folder left", async () => {
+    let folder = "";
+    const failing = spoolWorkbook({
+      name: "b.xlsx",
+      asOf: "2025-02-16",
+      render: async (path) => {
+        folder = dirname(path);
+        writeFileSync(path, "half a workbook");
+        throw new Error("stopped");
+      },
+    });
+    await expect(failing).rejects.toThrow("stopped");
+    expect(folder).toMatch(/briefkit-report-/);
+    expect(existsSync(folder)).toBe(false);
   });
 });
 
 describe("buildReports on a big archive", () => {
-  it("more engagements than a thread is handed ⇒ the workbook is spooled to a file, a workbook all the same", async () => {
+  it("more engagements than the workbook holds in memory ⇒ the workbook is spooled to a file, a workbook all the same, removed by dispose", async () => {
     const inputs = await mkdtemp(join(tmpdir(), "briefkit-spool-"));
     await writeGeneratedInputs(inputs, { engagements: 5_001, partners: 10, topics: 8, seed: 5 });
     const told: BuildProgress[] = [];
-    const { files } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx", "pdf"], onProgress: (p) => told.push(p) });
+    const result = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx", "pdf"], onProgress: (p) => told.push(p) });
+    const { files } = result;
     expect(files[0]!.path).toMatch(/briefkit-report-.*briefing-2025-W07\.xlsx$/);
     expect(Buffer.from(files[0]!.bytes.subarray(0, 4)).toString("latin1")).toBe("PK\u0003\u0004");
     // Reading the engagements file, then the workbook's share of engagement rows written, every 32 rows, then the packet.
@@ -110,5 +121,7 @@ describe("buildReports on a big archive", () => {
     const drawn = rendering.slice(packet + 1).map((p) => (p.step === "packet" ? p.done : NaN));
     expect(drawn).toEqual([...drawn].sort((a, b) => a! - b!));
     expect(drawn.every((done) => done! > 0 && done! <= 1)).toBe(true);
+    result.dispose();
+    expect(existsSync(dirname(files[0]!.path!))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
-import { buildReports, type BuildResult } from "../../src/build.js";
+import { buildReports, type BuildReportsResult as BuildResult } from "../../src/build.js";
 import { DEFAULT_CONFIG, type Config } from "../../src/config.js";
 import { weekPeriod } from "../../src/model/period.js";
 import { nameLookup } from "../../src/model/names.js";

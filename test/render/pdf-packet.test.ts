@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
-import { buildReports, type BuildResult } from "../../src/build.js";
+import { buildReports, type BuildReportsResult as BuildResult } from "../../src/build.js";
 import { composeBriefing } from "../../src/compose/compose.js";
 import { plainText, type Document } from "../../src/compose/document.js";
 import { loadTemplates } from "../../src/compose/templates.js";
