@@ -78,8 +78,9 @@ function syntaxIssue(file: string, error: unknown): Issue {
   }
   const lines = raw.split("\n");
   const message = (lines.length > 1 ? lines[lines.length - 1]! : raw.replace(/\s*- \d+:\d+$/, "")).trim();
+  const unmatched = /^(\S+) doesn't match (\S+)$/.exec(message);
   return {
     file, line, column: column === null ? null : String(column), value: null, severity: "error", code: "template_syntax",
-    message: `not valid Handlebars: ${message}`, hint: null,
+    message: `not valid Handlebars: ${message}`, hint: unmatched ? `close {{#${unmatched[1]}}} with {{/${unmatched[1]}}}, not {{/${unmatched[2]}}}` : null,
   };
 }

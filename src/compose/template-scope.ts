@@ -49,7 +49,8 @@ export function resolvePath(path: PathLike, scope: Scope): Frame | Problem {
   if (param !== undefined) return walk(param, path.parts.slice(1), path.original);
   const frame = scope.frames[path.depth];
   if (frame === undefined) {
-    return misuse(`"${path.original}" reaches outside the template: no #each or #with is open ${path.depth} levels up`, "use @root.field for a field of the top of the context");
+    const around = path.depth === 1 ? "no #each or #with is around it" : `fewer than ${path.depth} #each or #with blocks are around it`;
+    return misuse(`"${path.original}" goes above the top of the context: ${around}`, "write @root.field for a field of the top of the context");
   }
   return walk(frame, path.parts, path.original);
 }
@@ -101,7 +102,7 @@ function step(frame: Frame, part: string, original: string): Frame | Problem {
     return {
       code: "template_field_unknown",
       message: `"${part}" is not a field of ${describe(frame)}${within}`,
-      hint: guess !== null ? `did you mean "${guess}"?` : names.length <= 12 ? `its fields are ${names.join(", ")}` : "docs/template-fields.md lists the fields",
+      hint: guess !== null ? `did you mean "${guess}"?` : names.length <= 12 ? `its fields are ${names.join(", ")}` : "briefkit's docs/template-fields.md lists the fields",
     };
   }
   return misuse(`"${part}" is not a field of ${describe(frame)}, which is ${article(shape.type)}${within}`, null);

@@ -54,9 +54,10 @@ function checkStatement(node: Node, scope: Scope, walk: Walk): void {
       const written = checkCall(mustache, scope, walk, "mustache");
       const { type } = written.shape;
       if (type === "object" || type === "list") {
-        const hint = type === "list" ? `write {{join ${written.path} ", "}} or {{#each ${written.path}}}…{{/each}}` : "write one of its fields";
+        const name = original(mustache.path);
+        const hint = type === "list" ? `write {{join ${name} ", "}} or {{#each ${name}}}…{{/each}}` : "write one of its fields";
         const prints = type === "list" ? "its items with bare commas" : "[object Object]";
-        report(walk, mustache.path, { code: "template_misuse", message: `"${original(mustache.path)}" is ${article(type)}: it would print as ${prints}`, hint });
+        report(walk, mustache.path, { code: "template_misuse", message: `"${name}" is ${article(type)}: it would print as ${prints}`, hint });
       }
       return;
     }
@@ -132,7 +133,7 @@ function withScope(block: hbs.AST.BlockStatement, target: Frame, scope: Scope): 
 
 function checkPartial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, scope: Scope, walk: Walk, block: boolean): void {
   const args = node.params.map((param) => checkExpression(param, scope, walk));
-  const hash = (node.hash?.pairs ?? []).map((pair) => [pair.key, checkExpression(pair.value, scope, walk).shape] as const);
+  const hash = (node.hash?.pairs ?? []).map((pair) => [pair.key, checkExpression(pair.value, scope, walk)] as const);
   if (node.name.type === "SubExpression") return void checkCall(node.name as hbs.AST.SubExpression, scope, walk, "sexpr");
   const name = original(node.name);
   if (name === "@partial-block") return;
@@ -150,9 +151,10 @@ function checkPartial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockState
   let context = args[0] ?? scope.frames[0] ?? scope.root;
   if (hash.length > 0) {
     const base = context.shape.type === "object" ? context.shape.fields : {};
-    context = { shape: { type: "object", description: "", fields: { ...base, ...(Object.fromEntries(hash) as Fields) } }, path: `${context.path}+${hash.map(([key]) => key).join("+")}` };
+    context = { shape: { type: "object", description: "", fields: { ...base, ...(Object.fromEntries(hash.map(([key, frame]) => [key, frame.shape])) as Fields) } }, path: context.path };
   }
-  const key = `${def.file}\0${name}\0${context.path}\0${[...scope.data].join()}`;
+  const given = hash.map(([key, frame]) => `${key}=${frame.path}`).join();
+  const key = `${def.file}\0${name}\0${context.path}\0${given}\0${[...scope.data].join()}`;
   if (walk.checked.has(key)) return;
   walk.checked.add(key);
   checkProgram(def.program, { frames: [context], root: scope.root, params: new Map(), data: scope.data }, { ...walk, file: def.file });
