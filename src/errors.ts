@@ -99,8 +99,8 @@ const TEMPLATE_CODES: ReadonlySet<IssueCode> = new Set([
  * a template's as `file:line:column: message`, the place editors jump to.
  */
 export function formatIssue(issue: Issue): string {
-  const place = TEMPLATE_CODES.has(issue.code) && issue.line !== null && issue.column !== null;
-  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}${place ? `:${issue.column}` : ""}`;
+  const place = TEMPLATE_CODES.has(issue.code);
+  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}${place && issue.column !== null ? `:${issue.column}` : ""}`;
   const column = issue.column === null || place ? "" : ` ${issue.column}`;
   const hint = issue.hint === null ? "" : `\n    hint: ${issue.hint}`;
   const tag = issue.severity === "warning" ? "warning: " : "";
