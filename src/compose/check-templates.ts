@@ -5,7 +5,8 @@ import { CONTEXT_FIELD } from "./fields.js";
 import { partialName, type TemplateSource } from "./environment.js";
 import type { Scope } from "./template-scope.js";
 import type { Templates } from "./templates.js";
-import { checkProgram, type Found, type PartialDef, type Walk } from "./template-walk.js";
+import type { Found, PartialDef, Walk } from "./template-report.js";
+import { checkProgram } from "./template-walk.js";
 
 /**
  * Checks every template and partial against the fields and helpers a
@@ -30,7 +31,7 @@ export function checkTemplates(options: { templates: Templates; cwd: string }): 
     templates.partials.map((source) => [partialName(source.name), { name: partialName(source.name), file: display(source), program: parse(source), used: false }]),
   );
   const found = new Map<string, Found>();
-  const walk = (file: string): Walk => ({ file, partials, found, checked: new Set() });
+  const walk = (file: string): Walk => ({ file, partials, found, checked: new Set(), ids: new Map(), depth: 0 });
   for (const source of [templates.packet, templates.workbook, templates.labels]) {
     const program = parse(source);
     if (program !== null) checkProgram(program, rootScope(), walk(display(source)));

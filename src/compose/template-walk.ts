@@ -1,35 +1,11 @@
 import { suggest } from "../inputs/validate.js";
 import type { Fields } from "./fields.js";
 import { BLOCK_HELPERS, BUILT_IN_HELPERS, HELPERS, type HelperSpec } from "./helper-specs.js";
+import { MAX_PARTIAL_DEPTH, report, shapeId, type PartialDef, type Walk } from "./template-report.js";
 import { ANY, article, helperSpec, isProblem, isSimple, lookupKey, original, resolvePath, value, type Frame, type Problem, type Scope } from "./template-scope.js";
 
 type Node = hbs.AST.Node;
 type Call = { path: hbs.AST.PathExpression | hbs.AST.Literal; params: hbs.AST.Expression[]; hash?: hbs.AST.Hash; loc: hbs.AST.SourceLocation };
-
-/** A partial a template can call: a file of partials/ or an inline block. `program` is null when it does not parse. */
-export interface PartialDef {
-  name: string;
-  file: string;
-  program: hbs.AST.Program | null;
-  used: boolean;
-}
-
-/** A problem at a place of a template, and the text it is about as written. */
-export interface Found extends Problem {
-  file: string;
-  line: number;
-  column: number;
-  value: string;
-}
-
-/** What a walk over one template carries: where it is, the partials it can call, what it found. */
-export interface Walk {
-  file: string;
-  partials: ReadonlyMap<string, PartialDef>;
-  found: Map<string, Found>;
-  /** Partials already checked with a given `this`, so that each is walked once per kind of caller. */
-  checked: Set<string>;
-}
 
 /** Checks every statement of a program; its inline partials are known throughout it. */
 export function checkProgram(program: hbs.AST.Program, scope: Scope, walk: Walk): void {
@@ -153,11 +129,11 @@ function checkPartial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockState
     const base = context.shape.type === "object" ? context.shape.fields : {};
     context = { shape: { type: "object", description: "", fields: { ...base, ...(Object.fromEntries(hash.map(([key, frame]) => [key, frame.shape])) as Fields) } }, path: context.path };
   }
-  const given = hash.map(([key, frame]) => `${key}=${frame.path}`).join();
-  const key = `${def.file}\0${name}\0${context.path}\0${given}\0${[...scope.data].join()}`;
-  if (walk.checked.has(key)) return;
+  // Once per partial and kind of `this`; a partial that calls itself with ever new values stops at MAX_PARTIAL_DEPTH.
+  const key = `${def.file}\0${name}\0${shapeId(walk, context.shape)}\0${[...scope.data].join()}`;
+  if (walk.checked.has(key) || walk.depth >= MAX_PARTIAL_DEPTH) return;
   walk.checked.add(key);
-  checkProgram(def.program, { frames: [context], root: scope.root, params: new Map(), data: scope.data }, { ...walk, file: def.file });
+  checkProgram(def.program, { frames: [context], root: scope.root, params: new Map(), data: scope.data }, { ...walk, file: def.file, depth: walk.depth + 1 });
 }
 
 /** Checks a mustache, a block's opening or a subexpression, and says what it gives. */
@@ -239,11 +215,3 @@ function lookupField(path: hbs.AST.PathExpression, scope: Scope, walk: Walk): Fr
   report(walk, path, result);
   return { shape: ANY, path: path.original };
 }
-
-function report(walk: Walk, node: Node, problem: Problem, written = original(node)): void {
-  const { line, column } = node.loc.start;
-  const found: Found = { ...problem, file: walk.file, line, column: column + 1, value: written };
-  const key = `${found.file}:${line}:${column}:${found.message}`;
-  if (!walk.found.has(key)) walk.found.set(key, found);
-}
-

@@ -184,6 +184,14 @@ describe("checkTemplates", () => {
     `);
   });
 
+  it("a partial no template calls ⇒ checked at the top of the context; one that calls itself ⇒ the check ends", () => {
+    const partials = { "unused.md.hbs": "{{titel}}", "tree.md.hbs": "{{n.label}}{{> tree n=n}}{{n.lable}}" };
+    expect(check("{{> tree n=period}}", partials)).toEqual([
+      'templates/partials/tree.md.hbs:1:28: "lable" is not a field of n (in "n.lable")\n    hint: did you mean "label"?',
+      'templates/partials/unused.md.hbs:1:3: "titel" is not a field of the briefing\n    hint: did you mean "title"?',
+    ]);
+  });
+
   it("an inline partial ⇒ checked with the value of its call", () => {
     const packet = '{{#*inline "kind"}}{{#if (eq this "visit")}}visita{{else}}{{this.nme}}{{/if}}{{/inline}}\n{{#each periodEngagements}}{{> kind kind}}{{/each}}';
     expect(check(packet)).toMatchInlineSnapshot(`
