@@ -30,7 +30,7 @@ function checkStatement(node: Node, scope: Scope, walk: Walk): void {
       const written = checkCall(mustache, scope, walk, "mustache");
       const { type } = written.shape;
       if (type === "object" || type === "list") {
-        const name = original(mustache.path);
+        const name = `${original(mustache.path)}${mustache.params.length > 0 ? " …" : ""}`;
         const hint = type === "list" ? `write {{join ${name} ", "}} or {{#each ${name}}}…{{/each}}` : "write one of its fields";
         const prints = type === "list" ? "its items with bare commas" : "[object Object]";
         report(walk, mustache.path, { code: "template_misuse", message: `"${name}" is ${article(type)}: it would print as ${prints}`, hint });
@@ -71,7 +71,9 @@ function checkBlock(block: hbs.AST.BlockStatement, scope: Scope, walk: Walk): vo
   } else {
     target = lookupField(block.path, scope, walk);
   }
-  const kind = builtIn !== undefined ? name : target.shape.type === "list" ? "each" : target.shape.type === "object" ? "with" : "if";
+  // A block named by a field runs as Handlebars runs it: over a list's items, in an object, or in a value other than true.
+  const { type } = target.shape;
+  const kind = builtIn !== undefined ? name : type === "list" ? "each" : type === "boolean" ? "if" : "with";
   checkBranches(block, target, scope, walk, kind);
 }
 
