@@ -58,6 +58,7 @@ describe("checkTemplates", () => {
       "lookup with a key written out": '{{lookup counts "upcomin"}}',
       "../ above the top": "{{../title}}",
       "unknown partial": "{{> kidn}}",
+      "a block named by an object": "{{#period}}{{lable}}{{/period}}{{#matrix.period.empty}}{{title}}{{/matrix.period.empty}}",
     };
     expect(Object.fromEntries(Object.entries(cases).map(([name, packet]) => [name, check(packet)]))).toMatchInlineSnapshot(`
       {
@@ -95,6 +96,10 @@ describe("checkTemplates", () => {
         "@root": [
           "templates/packet.md.hbs:1:21: "windw" is not a field of the briefing (in "@root.windw.weeks")
           hint: did you mean "window"?",
+        ],
+        "a block named by an object": [
+          "templates/packet.md.hbs:1:14: "lable" is not a field of period
+          hint: did you mean "label"?",
         ],
         "a helper used as a block": [
           "templates/packet.md.hbs:1:4: eq is not a block helper
@@ -220,6 +225,13 @@ describe("checkTemplates", () => {
       "templates/packet.md.hbs:2:9 partnrs",
       "templates/workbook.json.hbs:1:10 markng",
     ]);
+  });
+
+  it("an issue as `validate` lists it: file, line, column, the field as written, code and hint", () => {
+    expect(checkTemplates({ templates: templatesOf("\n  {{#each periodEngagement}}{{/each}}"), cwd: process.cwd() })).toEqual([{
+      file: "templates/packet.md.hbs", line: 2, column: "11", value: "periodEngagement", severity: "error",
+      code: "template_field_unknown", message: '"periodEngagement" is not a field of the briefing', hint: 'did you mean "periodEngagements"?',
+    }]);
   });
 
   it("names the template relative to the working folder", () => {
