@@ -21,7 +21,12 @@ export type IssueCode =
   | "id_duplicate"
   | "reference_unknown"
   | "markup_suspect"
-  | "encoding_suspect";
+  | "encoding_suspect"
+  | "template_syntax"
+  | "template_field_unknown"
+  | "template_helper_unknown"
+  | "template_partial_unknown"
+  | "template_misuse";
 
 /** One problem found in the inputs, with where it is and what to do about it. */
 export interface Issue {
@@ -88,10 +93,19 @@ export class BriefkitError extends Error {
   }
 }
 
-/** Formats an issue the way people read it: `file:line column: message (hint)`. */
+/** Codes of the issues of templates, whose column is a character's place in the line rather than a column's name. */
+const TEMPLATE_CODES: ReadonlySet<IssueCode> = new Set([
+  "template_syntax", "template_field_unknown", "template_helper_unknown", "template_partial_unknown", "template_misuse",
+]);
+
+/**
+ * Formats an issue the way people read it: `file:line column: message (hint)`;
+ * a template's as `file:line:column: message`, the place editors jump to.
+ */
 export function formatIssue(issue: Issue): string {
-  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
-  const column = issue.column === null ? "" : ` ${issue.column}`;
+  const place = TEMPLATE_CODES.has(issue.code);
+  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}${place && issue.column !== null ? `:${issue.column}` : ""}`;
+  const column = issue.column === null || place ? "" : ` ${issue.column}`;
   const hint = issue.hint === null ? "" : `\n    hint: ${issue.hint}`;
   const tag = issue.severity === "warning" ? "warning: " : "";
   return `${where}${column}: ${tag}${issue.message}${hint}`;

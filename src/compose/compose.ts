@@ -3,6 +3,7 @@ import { markingSchema } from "../config.js";
 import { BriefkitError } from "../errors.js";
 import { jsonErrorPlace } from "../json-error.js";
 import type { Briefing } from "../model/briefing.js";
+import { assertTemplatesValid } from "./check-templates.js";
 import { toTemplateContext } from "./context.js";
 import { parseDocument, type Document } from "./document.js";
 import { createEnvironment, renderTemplate } from "./environment.js";
@@ -86,8 +87,14 @@ export interface Composition {
   labels: PacketLabels;
 }
 
-/** Renders the templates with a briefing. Pure: the templates are already read. */
-export function composeBriefing(briefing: Briefing, templates: Templates): Composition {
+/**
+ * Renders the templates with a briefing. Pure: the templates are already read.
+ * The templates are checked first, every field in every loop, and a problem
+ * is an error naming the template (relative to `cwd`, default the working
+ * folder), its line and its column.
+ */
+export function composeBriefing(briefing: Briefing, templates: Templates, options: { cwd?: string } = {}): Composition {
+  assertTemplatesValid({ templates, cwd: options.cwd ?? process.cwd() });
   const env = createEnvironment(templates.partials);
   registerLocaleHelpers(env, briefing.config.locale);
   const context = toTemplateContext(briefing);

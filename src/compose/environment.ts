@@ -86,10 +86,14 @@ export function createEnvironment(partials: readonly TemplateSource[] = []): typ
   escapeInOwnWay(env, escaping);
   registerHelpers(env);
   for (const partial of partials) {
-    const name = partial.name.replace(/^.*[\\/]/, "").replace(/\.(md|json)\.hbs$|\.hbs$/, "");
-    env.registerPartial(name, env.compile(partial.source, { strict: true, preventIndent: true }));
+    env.registerPartial(partialName(partial.name), env.compile(partial.source, { strict: true, preventIndent: true }));
   }
   return env;
+}
+
+/** The name a partial file is called by: `partials/cover.md.hbs` is `{{> cover}}`. */
+export function partialName(path: string): string {
+  return path.replace(/^.*[\\/]/, "").replace(/\.(md|json)\.hbs$|\.hbs$/, "");
 }
 
 /**
