@@ -1,7 +1,8 @@
 // PDF.js as unpdf builds it: one file without the native canvas that
 // pdfjs-dist installs, which inspect does not need (it reads text, outline and
-// links, and never renders). Pinned: PDF.js 5.6 joins the runs of a line that
-// 5.4 keeps apart, which moves the text found under a link (see docs/dependencies.md).
+// links, and never renders). Pinned: PDF.js 5.5 and later join runs of a line
+// that 5.4 keeps apart, which changes the text found under a link (see
+// docs/dependencies.md).
 import * as pdfjs from "unpdf/pdfjs";
 
 /** A run of text as PDF.js reports it: `transform` is [a, b, c, d, x, y]. */
