@@ -10,7 +10,7 @@
  * order, summaries of 1 to 12 sentences, 1 to 4 topics and 1 or 2 partners
  * a row (Peru among them or not).
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -223,7 +223,8 @@ function* batches(lines: Iterable<string>, size = 1000): Generator<string> {
   if (batch.length > 0) yield batch.join("");
 }
 
-const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+// Through the real path: node_modules (where npm run compiles this) may be a link, which import.meta.url resolves.
+const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(resolve(process.argv[1]))).href;
 if (invoked) {
   const args = process.argv.slice(2);
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

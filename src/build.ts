@@ -1,116 +1,119 @@
-import { composeBriefing, type Composition } from "./compose/compose.js";
-import { loadTemplates } from "./compose/templates.js";
-import type { Config, PdfaLevel } from "./config.js";
-import { BriefkitError, type Issue } from "./errors.js";
-import { loadInputs, type LoadResult } from "./inputs/load.js";
-import { buildBriefing, type Briefing } from "./model/briefing.js";
-import type { Period } from "./model/period.js";
-import { makeReproducible } from "./output/reproducible.js";
-import { reportName, type Format, type ReportFile } from "./output/write.js";
-import type { OnProgress } from "./progress.js";
-import type { PacketThread } from "./render/pdf/aside.js";
-import { ASIDE_UP_TO } from "./render/xlsx/aside.js";
-import type { PacketOptions } from "./render/pdf/packet.js";
+import { join } from "node:path";
+import { abortable } from "./abort.js";
+import type { Issue } from "./errors.js";
+import type { Briefing } from "./model/briefing.js";
+import { weekContaining, type Period } from "./model/period.js";
+import { resolveToday } from "./output/today.js";
+import { writeReports } from "./output/write.js";
+import type { BuildProgress } from "./progress.js";
+import { buildReports } from "./reports.js";
+import { loadBuildInputs, loadSettings, onDisk, requireFolder, type ResolvedSettings, type SettingsOptions } from "./settings.js";
 
-export interface BuildOptions {
-  /** Folder of the four input CSV files. */
-  inputs: string;
-  /** Folder of the templates. */
-  templates: string;
-  config: Config;
+export { buildReports, type BuildReportsOptions, type BuildReportsResult } from "./reports.js";
+export { loadBuildInputs, loadSettings, type ResolvedSettings, type SettingsOptions } from "./settings.js";
+
+/** One packet to build: a period, and the date its data is as of (default: the period's last day). */
+export interface PeriodRequest {
   period: Period;
-  /** ISO date the data is as of; dates in the outputs come from it, never the clock. */
-  asOf: string;
-  formats: readonly Format[];
-  /** Build from the valid rows when some are not; the skipped ones are listed in the outputs. */
-  allowInvalid?: boolean;
-  /** Write the packet as PDF/A of this level; default: the config's `pdfa`. */
-  pdfa?: PdfaLevel | null;
-  /** The inputs already read from `inputs` (see loadBuildInputs), so that several periods read them once. */
-  loaded?: LoadResult;
-  /** Told what the build is doing and how far it is, for a progress display. */
-  onProgress?: OnProgress;
+  asOf?: string;
 }
 
-export interface BuildResult {
-  files: ReportFile[];
-  issues: Issue[];
+/** What build builds; every option is optional, and those a config can hold override it. */
+export interface BuildOptions extends SettingsOptions {
+  /**
+   * The periods to build, one set of reports each; or a function of today's
+   * date, for periods that depend on it. Default: the ISO week containing today.
+   * Today is the day in the config's time zone, or that of `SOURCE_DATE_EPOCH`.
+   */
+  periods?: readonly PeriodRequest[] | ((today: string) => readonly PeriodRequest[]);
+  /** Build from the valid rows when some are not; the skipped ones are listed in the reports. */
+  allowInvalid?: boolean;
+  /** The environment `SOURCE_DATE_EPOCH` is read from; default: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The clock, for today's date; default: now. */
+  now?: Date;
+  /** Told what the build does, as it does it. */
+  onEvent?: (event: BuildEvent) => void;
+  /**
+   * Stops the build at its next step: the signal's reason is thrown, and no
+   * temporary file is left. A read of the inputs under way is not waited for.
+   */
+  signal?: AbortSignal;
+}
+
+/** The reports of one period, written. */
+export interface PeriodReport {
+  period: Period;
+  asOf: string;
+  /** The paths written, relative to the working folder as the settings are. */
+  files: string[];
   briefing: Briefing;
 }
+
+/** What a build did. */
+export interface BuildOutcome {
+  settings: ResolvedSettings;
+  /** Every issue of the inputs (read once for all periods). */
+  issues: Issue[];
+  reports: PeriodReport[];
+}
+
+/** What a build tells while it works, in this order. */
+export type BuildEvent =
+  | { type: "settings"; settings: ResolvedSettings }
+  | { type: "reading" }
+  | { type: "read"; issues: readonly Issue[] }
+  | { type: "period"; period: Period }
+  | { type: "progress"; progress: BuildProgress; period: Period | null }
+  | { type: "writing"; period: Period }
+  | { type: "written"; report: PeriodReport };
 
 /**
- * Reads and validates the inputs, then builds the reports in memory.
- * Throws a BriefkitError with the issues when the inputs have errors and
- * `allowInvalid` is not set; nothing is written either way.
+ * The whole pipeline: resolves the settings (options over the config over
+ * the defaults), reads the inputs once, builds the reports of every period
+ * and writes them atomically into the settings' `out` folder. Throws a
+ * BriefkitError for a user's mistake (invalid inputs without `allowInvalid`,
+ * a missing folder, a file that cannot be written); what was written for
+ * the periods before stays.
  */
-export async function buildReports(options: BuildOptions): Promise<BuildResult> {
-  const { data, issues } = options.loaded ?? (await loadBuildInputs(options));
-  const errors = issues.filter((issue) => issue.severity === "error");
-  if (errors.length > 0 && !options.allowInvalid) {
-    throw new BriefkitError({
-      code: "invalid_input",
-      message: `the inputs have ${errors.length} ${errors.length === 1 ? "error" : "errors"}; nothing was written. Fix them, or add --allow-invalid to build without the rows that have errors`,
-      issues,
+export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
+  const tell = options.onEvent ?? (() => undefined);
+  const { signal } = options;
+  const settings = await loadSettings(options);
+  tell({ type: "settings", settings });
+  requireFolder(settings, "inputs");
+  const templates = requireFolder(settings, "templates");
+  const periods = resolveRequests(options, settings);
+  tell({ type: "reading" });
+  const reading = loadBuildInputs(settings, { onProgress: (progress) => tell({ type: "progress", progress, period: null }) });
+  // Reading cannot be stopped part way; a stop does not wait for it.
+  const loaded = await abortable(reading, signal);
+  tell({ type: "read", issues: loaded.issues });
+  const outcome: BuildOutcome = { settings, issues: loaded.issues, reports: [] };
+  for (const { period, asOf = period.to } of periods) {
+    signal?.throwIfAborted();
+    tell({ type: "period", period });
+    const result = await buildReports({
+      templates, config: settings.config, period, asOf, formats: settings.formats, allowInvalid: options.allowInvalid, loaded, signal,
+      onProgress: (progress) => tell({ type: "progress", progress, period }),
     });
+    try {
+      tell({ type: "writing", period });
+      await writeReports({ dir: onDisk(settings.cwd, settings.out), files: result.files, signal });
+    } finally {
+      result.dispose();
+    }
+    const report: PeriodReport = { period, asOf, files: result.files.map((file) => join(settings.out, file.name)), briefing: result.briefing };
+    outcome.reports.push(report);
+    tell({ type: "written", report });
   }
-  const templates = await loadTemplates(options.templates);
-  const briefing = buildBriefing({ data, issues, config: options.config, period: options.period, asOf: options.asOf });
-  // A small packet renders on threads of their own, the packet's loading its libraries while this one composes.
-  const threads = options.formats.length > 1 && briefing.engagements.length <= ASIDE_UP_TO;
-  const packetThread = threads ? (await import("./render/pdf/aside.js")).startPacketThread() : null;
-  let composition: Composition;
-  try {
-    composition = composeBriefing(briefing, templates);
-  } catch (error) {
-    packetThread?.stop();
-    throw error;
-  }
-  const render = (format: Format) => renderFile(format, { options, briefing, composition, packetThread });
-  // Started together when on threads, one after the other otherwise: a big archive's renders each hold much memory.
-  const started = packetThread ? options.formats.map((format) => render(format)) : [];
-  started.forEach((promise) => promise.catch(() => undefined));
-  const files: ReportFile[] = [];
-  for (const [index, format] of options.formats.entries()) files.push(await (started[index] ?? render(format)));
-  return { files, issues, briefing };
+  return outcome;
 }
 
-interface Run {
-  options: BuildOptions;
-  briefing: Briefing;
-  composition: Composition;
-  packetThread: PacketThread | null;
+function resolveRequests(options: BuildOptions, settings: ResolvedSettings): readonly PeriodRequest[] {
+  const { periods } = options;
+  if (periods !== undefined && typeof periods !== "function") return periods;
+  const today = resolveToday({ env: options.env ?? process.env, now: options.now ?? new Date(), timeZone: settings.config.timeZone });
+  return periods === undefined ? [{ period: weekContaining(today), asOf: today }] : periods(today);
 }
 
-// A big archive's workbook goes to a temporary file as it is written, and is never held in memory whole.
-async function renderFile(format: Format, run: Run): Promise<ReportFile> {
-  const { options, briefing, composition } = run;
-  const name = reportName(options.period, format);
-  const { onProgress } = options;
-  onProgress?.({ step: format === "xlsx" ? "workbook" : "packet", done: null });
-  if (format === "xlsx" && briefing.engagements.length > ASIDE_UP_TO) {
-    const { renderWorkbookFile } = await import("./render/xlsx/workbook.js");
-    const { spoolWorkbook } = await import("./output/spool.js");
-    const progress = onProgress && ((done: number) => onProgress({ step: "workbook", done }));
-    return spoolWorkbook({ name, asOf: options.asOf, render: (path) => renderWorkbookFile({ briefing, spec: composition.workbook, path, onProgress: progress }) });
-  }
-  const bytes = await renderFormat(format, run);
-  return { format, name, bytes: makeReproducible({ format, bytes, asOf: options.asOf }) };
-}
-
-// The renderers load their libraries only for the formats asked for: each takes a while to load.
-async function renderFormat(format: Format, run: Run): Promise<Uint8Array> {
-  const { options, briefing, composition, packetThread } = run;
-  if (format === "xlsx") {
-    const spec = composition.workbook;
-    return packetThread ? (await import("./render/xlsx/aside.js")).renderWorkbookAside({ briefing, spec }) : (await import("./render/xlsx/workbook.js")).renderWorkbook({ briefing, spec });
-  }
-  const packet: PacketOptions = { document: composition.packet, briefing, labels: composition.labels, pdfa: options.pdfa ?? options.config.pdfa };
-  if (packetThread) return packetThread.render(packet);
-  const { onProgress } = options;
-  return (await import("./render/pdf/packet.js")).renderPacket({ ...packet, onProgress: onProgress && ((done) => onProgress({ step: "packet", done })) });
-}
-
-/** Reads and validates the inputs of a build, to hand to buildReports for each period. */
-export function loadBuildInputs(options: Pick<BuildOptions, "inputs" | "config" | "onProgress">): Promise<LoadResult> {
-  return loadInputs({ dir: options.inputs, dateOrder: options.config.dateOrder, onProgress: options.onProgress });
-}

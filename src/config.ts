@@ -14,6 +14,25 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * Longest marking, an & counting as two. The workbook prints the marking in
+ * the header and the footer of every sheet, where Excel allows 255
+ * characters with its codes (an & is written &&) and the page number. A
+ * marking is never cut short: a part of a marking would misstate it.
+ */
+export const MAX_MARKING = 200;
+
+/** A marking that fits every sheet's header and footer; see MAX_MARKING. */
+export const markingSchema = z.string().superRefine((marking, context) => {
+  const length = marking.length + (marking.match(/&/g)?.length ?? 0);
+  if (length <= MAX_MARKING) return;
+  const amps = length > marking.length ? ` (an & counts as two)` : "";
+  context.addIssue({
+    code: "custom",
+    message: `${length} characters${amps}, more than the ${MAX_MARKING} a marking may have: the workbook prints it in the header and footer of every sheet, where Excel allows 255 characters with the page number`,
+  });
+});
+
 /** The PDF/A levels the packet can be written to; `b` is visual conformance. */
 export const PDFA_LEVELS = ["PDF/A-1b", "PDF/A-2b", "PDF/A-3b"] as const;
 export type PdfaLevel = (typeof PDFA_LEVELS)[number];
@@ -21,8 +40,8 @@ export type PdfaLevel = (typeof PDFA_LEVELS)[number];
 const LOCALES = ["en-US", "es-PE"] as const;
 
 /** A text given once, or per locale: `{ "en-US": "…", "es-PE": "…" }`. */
-function localizedText(text: z.ZodString, what: string) {
-  const perLocale = z.object(Object.fromEntries(LOCALES.map((l) => [l, text.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>).strict();
+function localizedText(text: z.ZodType<string>, what: string) {
+  const perLocale = z.object(Object.fromEntries(LOCALES.map((l) => [l, text.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodType<string>>>).strict();
   return z.union([text, perLocale]).optional().describe(`${what} Either one text, or one per locale: { "en-US": "…", "es-PE": "…" }.`);
 }
 
@@ -32,7 +51,7 @@ export const configSchema = z
     $schema: z.string().optional().describe("Where editors find this schema, for completion and checks."),
     title: localizedText(z.string().min(1), "Title of the packet and the workbook."),
     office: localizedText(z.string(), "The issuing office, shown on the cover."),
-    marking: localizedText(z.string(), "Classification marking printed at the top and bottom of every page and sheet."),
+    marking: localizedText(markingSchema, `Classification marking printed at the top and bottom of every page and sheet; at most ${MAX_MARKING} characters.`),
     author: z.string().optional().describe("Author written into the file properties."),
     locale: z.enum(["en-US", "es-PE"]).optional().describe("Language of the reports: picks templates/<locale>/ when it exists, and how dates and numbers are written."),
     timeZone: z

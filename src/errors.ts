@@ -21,7 +21,12 @@ export type IssueCode =
   | "id_duplicate"
   | "reference_unknown"
   | "markup_suspect"
-  | "encoding_suspect";
+  | "encoding_suspect"
+  | "template_syntax"
+  | "template_field_unknown"
+  | "template_helper_unknown"
+  | "template_partial_unknown"
+  | "template_misuse";
 
 /** One problem found in the inputs, with where it is and what to do about it. */
 export interface Issue {
@@ -68,11 +73,14 @@ export class BriefkitError extends Error {
   readonly issues: readonly Issue[];
   /** File (and line) the error is about, when there is one. */
   readonly location: string | null;
+  /** The option of the library call the error is about (`inputs`, `allowInvalid`), so that a command line can name its flag instead. */
+  readonly option: string | null;
 
   constructor(options: {
     code: BriefkitErrorCode;
     message: string;
     location?: string | null;
+    option?: string | null;
     issues?: readonly Issue[];
     cause?: unknown;
   }) {
@@ -80,14 +88,24 @@ export class BriefkitError extends Error {
     this.name = "BriefkitError";
     this.code = options.code;
     this.location = options.location ?? null;
+    this.option = options.option ?? null;
     this.issues = options.issues ?? [];
   }
 }
 
-/** Formats an issue the way people read it: `file:line column: message (hint)`. */
+/** Codes of the issues of templates, whose column is a character's place in the line rather than a column's name. */
+const TEMPLATE_CODES: ReadonlySet<IssueCode> = new Set([
+  "template_syntax", "template_field_unknown", "template_helper_unknown", "template_partial_unknown", "template_misuse",
+]);
+
+/**
+ * Formats an issue the way people read it: `file:line column: message (hint)`;
+ * a template's as `file:line:column: message`, the place editors jump to.
+ */
 export function formatIssue(issue: Issue): string {
-  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}`;
-  const column = issue.column === null ? "" : ` ${issue.column}`;
+  const place = TEMPLATE_CODES.has(issue.code);
+  const where = issue.line === null ? issue.file : `${issue.file}:${issue.line}${place && issue.column !== null ? `:${issue.column}` : ""}`;
+  const column = issue.column === null || place ? "" : ` ${issue.column}`;
   const hint = issue.hint === null ? "" : `\n    hint: ${issue.hint}`;
   const tag = issue.severity === "warning" ? "warning: " : "";
   return `${where}${column}: ${tag}${issue.message}${hint}`;

@@ -1,32 +1,9 @@
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BriefkitError } from "./errors.js";
 import type { Format } from "./output/write.js";
-import { inLocale, type Config, type Locale } from "./config.js";
+import { inLocale, type Config, type Locale, type PdfaLevel } from "./config.js";
 import { isoDateOption, monthPeriod, rangePeriod, weekBefore, weekContaining, weekPeriod, type Period } from "./model/period.js";
-
-/**
- * Works out the period and the as-of date from the flags:
- * `--week` or `--from`/`--to` name the period; without them it is the ISO
- * week containing `--as-of`. `--as-of` defaults to the last day of a named
- * period (so a rebuild of a past week gives the same packet), else to today.
- */
-export function resolvePeriod(flags: { week?: string; from?: string; to?: string; asOf?: string; today: string }): { period: Period; asOf: string } {
-  const { week, from, to } = flags;
-  if (week !== undefined && (from !== undefined || to !== undefined)) {
-    throw usage("give either --week or --from/--to, not both");
-  }
-  if ((from === undefined) !== (to === undefined)) {
-    throw usage(from === undefined ? "--to needs --from as well" : "--from needs --to as well");
-  }
-  const asOfFlag = flags.asOf === undefined ? undefined : isoDateOption("--as-of", flags.asOf);
-  let period: Period;
-  if (week !== undefined) period = weekPeriod(week);
-  else if (from !== undefined && to !== undefined) period = rangePeriod(from, to);
-  else return { period: weekContaining(asOfFlag ?? flags.today), asOf: asOfFlag ?? flags.today };
-  return { period, asOf: asOfFlag ?? period.to };
-}
 
 /** Period flags of `build`; `--week` and `--month` may be repeated. */
 export interface PeriodFlags {
@@ -73,44 +50,48 @@ export function todayIn(timeZone: string, now: Date): string {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** Flags of `build` that the config file can also set. */
-export interface SettingFlags {
+/** What a caller chose of the settings a config file can also hold; unset ones come from the config. */
+export interface SettingChoices {
   inputs?: string;
   templates?: string;
   out?: string;
-  format?: string;
-  locale?: string;
+  formats?: readonly Format[];
+  locale?: Locale;
+  pdfa?: PdfaLevel | null;
 }
 
-/** Where a build reads and writes, and in what language, after flags > config > defaults. */
+/** Where a build reads and writes, and in what language, after choices > config > defaults. */
 export interface Settings {
   inputs: string;
   templates: string;
   out: string;
   formats: Format[];
+  /** The config with the chosen locale and PDF/A level. */
   config: Config;
   /** True when the locale asks for other than en-US and the templates folder has no subfolder for it. */
   localeFallback: boolean;
 }
 
 /**
- * Applies flags over the config over the defaults. Templates: `--templates`,
- * else the config's `templates`, else `./templates` when it exists, else the
- * built-in ones; in each case the `<locale>/` subfolder when there is one.
+ * Applies the choices over the config over the defaults. `base` is the
+ * config file's folder: the `inputs/`, `templates/` and `reports/` beside
+ * it are the defaults. Templates: the chosen folder, else the config's,
+ * else `<base>/templates` when it exists, else the built-in ones; in each
+ * case its `<locale>/` subfolder when there is one.
  */
-export function resolveSettings(options: { flags: SettingFlags; config: Config; cwd: string; exists: (path: string) => boolean }): Settings {
-  const { flags, config, exists } = options;
-  const locale = flags.locale === undefined ? config.locale : parseLocale(flags.locale);
-  const local = join(options.cwd, "templates");
-  const base = flags.templates ?? config.templates ?? (exists(local) ? local : builtInTemplates());
-  const templates = localizedTemplates(base, locale, exists);
+export function resolveSettings(options: { choices: SettingChoices; config: Config; base: string; exists: (path: string) => boolean }): Settings {
+  const { choices, config, base, exists } = options;
+  const locale = choices.locale ?? config.locale;
+  const beside = join(base, "templates");
+  const folder = choices.templates ?? config.templates ?? (exists(beside) ? beside : builtInTemplates());
+  const templates = localizedTemplates(folder, locale, exists);
   return {
-    inputs: flags.inputs ?? config.inputs ?? "inputs",
+    inputs: choices.inputs ?? config.inputs ?? join(base, "inputs"),
     templates,
-    out: flags.out ?? config.out ?? "reports",
-    formats: flags.format === undefined ? config.formats : parseFormats(flags.format),
-    config: inLocale(config, locale),
-    localeFallback: locale !== "en-US" && templates === base,
+    out: choices.out ?? config.out ?? join(base, "reports"),
+    formats: [...(choices.formats ?? config.formats)],
+    config: { ...inLocale(config, locale), pdfa: choices.pdfa === undefined ? config.pdfa : choices.pdfa },
+    localeFallback: locale !== "en-US" && templates === folder,
   };
 }
 
@@ -143,12 +124,6 @@ export function parseFormats(text: string): Format[] {
 /** The folder of the templates that ship with briefkit. */
 export function builtInTemplates(): string {
   return join(dirname(fileURLToPath(import.meta.url)), "..", "templates");
-}
-
-/** `templates/` of the working folder when there is one, else the built-in templates. */
-export function defaultTemplates(cwd: string): string {
-  const local = join(cwd, "templates");
-  return existsSync(local) ? local : builtInTemplates();
 }
 
 function usage(message: string): BriefkitError {

@@ -1,31 +1,18 @@
 import ExcelJS from "exceljs";
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySamples, editFile, PARTNERS, TOPICS } from "./helpers.js";
+import { copySamples, editFile, PARTNERS, runBriefkit, TOPICS } from "./helpers.js";
 
-const CLI = resolve("dist/cli.js");
-
-function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Like run, without blocking, so that tests in a concurrent block run side by side. */
-function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === "number" ? error.code : null, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], cwd?: string) => runBriefkit(args, { cwd });
+const runAsync = (args: string[]) => runBriefkit(args);
 
 describe("briefkit validate", () => {
-  it("the samples ⇒ exit 0", () => {
-    const { code, stderr } = run(["validate"]);
+  it("the samples ⇒ exit 0", async () => {
+    const { code, stderr } = await run(["validate"]);
     expect(code).toBe(0);
     expect(stderr).toBe("inputs: the inputs are valid\n");
   });
@@ -34,7 +21,7 @@ describe("briefkit validate", () => {
     const dir = await copySamples();
     await editFile(join(dir, "inputs/engagements.csv"), "2024-06-26,2024-06-26", "2024-06-31,2024-06-26");
     await editFile(join(dir, "inputs/engagements.csv"), "joint-training;intelligence-sharing", "joint-training;inteligence-sharing");
-    const { code, stderr } = run(["validate", "--inputs", "inputs", "--config", join(process.cwd(), "briefkit.config.json")], dir);
+    const { code, stderr } = await run(["validate", "--inputs", "inputs", "--config", join(process.cwd(), "briefkit.config.json")], dir);
     expect(code).toBe(1);
     expect(stderr).toContain('inputs/engagements.csv:4 start_date: "2024-06-31" is not a date');
     expect(stderr).toContain('inputs/engagements.csv:6 topics: "inteligence-sharing" is not a known topic\n    hint: did you mean "intelligence-sharing"?');
@@ -44,7 +31,7 @@ describe("briefkit validate", () => {
   it("--json prints the issues for machines", async () => {
     const dir = await copySamples();
     await editFile(join(dir, "inputs/partners.csv"), "france,France", "france,");
-    const { code, stdout } = run(["validate", "--inputs", join(dir, "inputs"), "--json"]);
+    const { code, stdout } = await run(["validate", "--inputs", join(dir, "inputs"), "--json"]);
     expect(code).toBe(1);
     const json = JSON.parse(stdout) as { valid: boolean; issues: Array<Record<string, unknown>> };
     expect(json.valid).toBe(false);
@@ -63,7 +50,7 @@ describe("briefkit build", () => {
   it("builds another folder of inputs for a given week and prints the paths", async () => {
     const dir = await copySamples();
     const out = join(dir, "out");
-    const { code, stdout, stderr } = run(["build", "--inputs", join(dir, "inputs"), "--out", out, "--week", "2025-W07"]);
+    const { code, stdout, stderr } = await run(["build", "--inputs", join(dir, "inputs"), "--out", out, "--week", "2025-W07"]);
     expect(stderr).toBe("2025-W07: 1 engagement from 2025-02-10 to 2025-02-16, as of 2025-02-16; wrote 2 files\n");
     expect(code).toBe(0);
     expect(stdout).toBe(`${join(out, "briefing-2025-W07.xlsx")}\n${join(out, "briefing-2025-W07.pdf")}\n`);
@@ -72,7 +59,7 @@ describe("briefkit build", () => {
 
   it("a range and one format", async () => {
     const out = join(await mkdtemp(join(tmpdir(), "briefkit-")), "out");
-    const { code, stdout } = run(["build", "--out", out, "--from", "2024-09-01", "--to", "2024-09-30", "--format", "pdf"]);
+    const { code, stdout } = await run(["build", "--out", out, "--from", "2024-09-01", "--to", "2024-09-30", "--format", "pdf"]);
     expect(code).toBe(0);
     expect(stdout).toBe(`${join(out, "briefing-2024-09-01_2024-09-30.pdf")}\n`);
   });
@@ -81,7 +68,7 @@ describe("briefkit build", () => {
     const dir = await copySamples();
     await editFile(join(dir, "inputs/engagements.csv"), "E-2024-02,", "E-2024-01,");
     const out = join(dir, "out");
-    const { code, stderr, stdout } = run(["build", "--inputs", join(dir, "inputs"), "--out", out, "--week", "2025-W07"]);
+    const { code, stderr, stdout } = await run(["build", "--inputs", join(dir, "inputs"), "--out", out, "--week", "2025-W07"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain('engagements.csv:5 id: the id "E-2024-01" is already used on line 4');
@@ -95,8 +82,8 @@ describe("briefkit build", () => {
     [["build", "--inputs", "nowhere"], /--inputs nowhere: no such folder/],
     [["build", "--format", "docx"], /--format "docx" is not a list of formats/],
     [["frobnicate"], /unknown command 'frobnicate'/],
-  ])("%j ⇒ exit 2", (args, message) => {
-    const { code, stderr } = run(args);
+  ])("%j ⇒ exit 2", async (args, message) => {
+    const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -115,6 +102,9 @@ describe("briefkit build --allow-invalid", () => {
     expect(stdout.trim().split("\n")).toHaveLength(2);
     expect(stderr).toContain("engagements.csv:5 start_date:");
     expect(stderr).toContain("; built without 1 row and 1 file with errors; each is listed on the Issues sheet and in the packet's annex\n");
+    // The operator's hint comes once, last, after the issues and their hints; the packet does not carry it.
+    expect(stderr.endsWith("\n1 row and 1 file were left out; fix them (see the hints above) and build again to include them\n")).toBe(true);
+    expect(stderr.split("were left out").length).toBe(2);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(join(out, "briefing-2025-W07.xlsx"))) as unknown as ArrayBuffer);
@@ -133,8 +123,26 @@ describe("briefkit build --allow-invalid", () => {
       .replace(/\s+/g, " ")
       .replace(/(UNCLASSIFIED \/\/ FOR OFFICIAL USE ONLY )+Page \d+ of \d+ /g, "");
     expect(pdf).toContain("The inputs have 3 errors. This packet was built without the rows they are on");
+    expect(pdf).not.toMatch(/build again|hints above/);
     expect(pdf).toContain(`${join(dir, "inputs/engagements.csv")}:5 start_date — row left out: "2024-09-31" is not a date`);
     expect(pdf).toContain(`${join(dir, "inputs/initiatives.csv")}:2 year — whole file left out: a value opens a quote`);
+  });
+});
+
+describe("briefkit build --allow-invalid over two weeks", () => {
+  it("the hint to fix the rows left out comes once, after both weeks; --quiet leaves it out", async () => {
+    const dir = await copySamples();
+    await editFile(join(dir, "inputs/engagements.csv"), "E-2024-02,2024-09-19", "E-2024-02,2024-09-31");
+    const args = ["build", "--inputs", join(dir, "inputs"), "--out", join(dir, "out"), "--week", "2025-W06", "--week", "2025-W07", "--format", "pdf", "--allow-invalid"];
+    const { code, stderr } = await runAsync(args);
+    expect(code).toBe(0);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("1 row was left out; fix them (see the hints above) and build again to include them");
+    expect(lines.at(-2)).toMatch(/^2025-W07: /);
+    expect(lines.filter((line) => line.includes("left out; fix them"))).toHaveLength(1);
+    const quiet = await runAsync([...args, "--quiet"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain("left out; fix them");
   });
 });
 

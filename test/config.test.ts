@@ -40,6 +40,22 @@ describe("parseConfig", () => {
   });
 });
 
+describe("the marking", () => {
+  it.each([
+    ["200 characters", "U".repeat(200)],
+    ["180 characters, 20 of them &", "R&D ".repeat(20) + "U".repeat(100)],
+  ])("%s ⇒ accepted", (_, marking) => {
+    expect(parseConfig({ marking }, "cfg.json").marking).toBe(marking);
+  });
+
+  it("a marking longer than every sheet's header and footer hold ⇒ refused, saying why and how long it may be", () => {
+    expect(() => parseConfig({ marking: "UNCLASSIFIED // FOR OFFICIAL USE ONLY & ".repeat(8).slice(0, 300) }, "cfg.json")).toThrowErrorMatchingInlineSnapshot(
+      `[BriefkitError: cfg.json: marking: 307 characters (an & counts as two), more than the 200 a marking may have: the workbook prints it in the header and footer of every sheet, where Excel allows 255 characters with the page number]`,
+    );
+    expect(() => parseConfig({ marking: "U".repeat(201) }, "cfg.json")).toThrow("marking: 201 characters, more than the 200");
+  });
+});
+
 describe("loadConfig", () => {
   it.each([
     [false, "the defaults"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueEffect, sortIssues, type Issue, type IssueCode } from "../src/errors.js";
+import { formatIssue, issueEffect, sortIssues, type Issue, type IssueCode } from "../src/errors.js";
 
 const issue = (code: IssueCode, severity: Issue["severity"] = "error", file = "inputs/engagements.csv", line: number | null = 2): Issue => ({
   file, line, column: null, value: null, severity, code, message: code, hint: null,
@@ -44,5 +44,18 @@ describe("sortIssues", () => {
       "inputs/partners.csv:3 date_invalid",
       "inputs/partners.csv:12 value_required",
     ]);
+  });
+});
+
+describe("formatIssue", () => {
+  const base = { file: "inputs/engagements.csv", line: 3, column: "start_date", value: "x", severity: "error", code: "date_invalid", message: "not a date", hint: null } as const;
+
+  it.each([
+    [base, "inputs/engagements.csv:3 start_date: not a date"],
+    [{ ...base, column: "12" }, "inputs/engagements.csv:3 12: not a date"],
+    [{ ...base, file: "templates/packet.md.hbs", line: 51, column: "9", code: "template_field_unknown", message: "unknown", hint: "did you mean it?" }, "templates/packet.md.hbs:51:9: unknown\n    hint: did you mean it?"],
+    [{ ...base, file: "templates/packet.md.hbs", line: null, column: "9", code: "template_syntax", message: "broken" }, "templates/packet.md.hbs: broken"],
+  ] as const)("%j ⇒ %j (a template's column is a place in the line; an input's is a column's name)", (issue, text) => {
+    expect(formatIssue(issue)).toBe(text);
   });
 });

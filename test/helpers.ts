@@ -34,3 +34,35 @@ export async function editFile(path: string, from: string, to: string): Promise<
   if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
   await writeFile(path, text.replace(from, to));
 }
+
+/** What a command line run printed and gave. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `briefkit …args` in this process, as the bin entry does, and
+ * collects what it prints. `cwd` is made the working folder for the run
+ * (tests of a file run one at a time, so nothing else sees it).
+ */
+export async function runBriefkit(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; signal?: AbortSignal; isTTY?: boolean } = {}): Promise<CliRun> {
+  const { runCli } = await import("../src/cli/program.js");
+  const out = { stdout: "", stderr: "" };
+  const home = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const code = await runCli(args, {
+      stdout: { write: (text: string) => (out.stdout += text) },
+      stderr: { write: (text: string) => (out.stderr += text) },
+      cwd: process.cwd(),
+      env: { ...process.env, ...options.env },
+      isTTY: options.isTTY ?? false,
+      signal: options.signal,
+    });
+    return { code, ...out };
+  } finally {
+    process.chdir(home);
+  }
+}

@@ -1,20 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReports } from "../src/build.js";
 import { DEFAULT_CONFIG } from "../src/config.js";
 import { inspectReport } from "../src/inspect/report.js";
 import { weekPeriod } from "../src/model/period.js";
 import { writeReports, type ReportFile } from "../src/output/write.js";
+import { runBriefkit } from "./helpers.js";
 
-const CLI = resolve("dist/cli.js");
-
-function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd?: string) => runBriefkit(args, { cwd });
 
 describe("briefkit inspect", () => {
   let dir: string;
@@ -32,14 +27,14 @@ describe("briefkit inspect", () => {
 
   it.each(["xlsx", "pdf"])("a .%s file ⇒ exit 0 and the library's text on stdout", async (format) => {
     const file = files.find((f) => f.format === format)!;
-    const { code, stdout, stderr } = run(["inspect", join(dir, file.name)]);
+    const { code, stdout, stderr } = await run(["inspect", join(dir, file.name)]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toBe(await inspectReport(file));
   });
 
-  it("--help ⇒ exit 0 with examples", () => {
-    const { code, stdout } = run(["inspect", "--help"]);
+  it("--help ⇒ exit 0 with examples", async () => {
+    const { code, stdout } = await run(["inspect", "--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Examples:\n  briefkit inspect reports/briefing-2025-W07.xlsx");
   });
@@ -51,8 +46,8 @@ describe("briefkit inspect", () => {
     [["inspect", "."], 2, /briefkit: \.: is a folder, not a file/],
     [["inspect", "broken.pdf"], 1, /broken\.pdf is not a PDF that can be read/],
     [["inspect", "broken.xlsx"], 1, /broken\.xlsx is not an Excel workbook \(\.xlsx\) that can be read/],
-  ])("%j ⇒ exit %i, a message and no stack trace", (args, exit, message) => {
-    const { code, stderr, stdout } = run(args, dir);
+  ])("%j ⇒ exit %i, a message and no stack trace", async (args, exit, message) => {
+    const { code, stderr, stdout } = await run(args, dir);
     expect(code).toBe(exit);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);

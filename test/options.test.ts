@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig } from "../src/config.js";
-import { builtInTemplates, localizedTemplates, resolvePeriods, resolveSettings, todayIn } from "../src/options.js";
+import { builtInTemplates, localizedTemplates, parseFormats, parseLocale, resolvePeriods, resolveSettings, todayIn } from "../src/options.js";
 
 describe("resolvePeriods", () => {
   const today = "2025-02-17";
@@ -39,33 +39,63 @@ describe("todayIn", () => {
   });
 });
 
-describe("resolveSettings: flags > config > defaults", () => {
+describe("resolveSettings: choices > config > defaults", () => {
   const config = parseConfig({ inputs: "data", out: "/srv/reports", formats: ["pdf"], locale: "es-PE", templates: "tpl" }, "office/briefkit.config.json");
   const none = () => false;
 
   it.each([
-    ["defaults", {}, DEFAULT_CONFIG, { inputs: "inputs", out: "reports", formats: ["xlsx", "pdf"], locale: "en-US", templates: builtInTemplates() }],
-    ["config", {}, config, { inputs: "office/data", out: "/srv/reports", formats: ["pdf"], locale: "es-PE", templates: "office/tpl" }],
+    ["defaults", {}, DEFAULT_CONFIG, ".", { inputs: "inputs", out: "reports", formats: ["xlsx", "pdf"], locale: "en-US", templates: builtInTemplates() }],
+    ["defaults beside a config in another folder", {}, DEFAULT_CONFIG, "lima", { inputs: "lima/inputs", out: "lima/reports", formats: ["xlsx", "pdf"], locale: "en-US", templates: builtInTemplates() }],
+    ["config", {}, config, "office", { inputs: "office/data", out: "/srv/reports", formats: ["pdf"], locale: "es-PE", templates: "office/tpl" }],
     [
-      "flags",
-      { inputs: "in", out: "out", format: "xlsx", locale: "en-us", templates: "t" },
+      "choices",
+      { inputs: "in", out: "out", formats: ["xlsx"], locale: "en-US", templates: "t" },
       config,
+      "office",
       { inputs: "in", out: "out", formats: ["xlsx"], locale: "en-US", templates: "t" },
     ],
-  ])("%s", (_name, flags, cfg, expected) => {
-    const settings = resolveSettings({ flags, config: cfg, cwd: "/home/analyst", exists: none });
+  ] as const)("%s", (_name, choices, cfg, base, expected) => {
+    const settings = resolveSettings({ choices, config: cfg, base, exists: none });
     expect({ ...settings, locale: settings.config.locale, config: undefined, localeFallback: undefined }).toEqual({ ...expected, config: undefined });
   });
 
-  it("./templates is used when it exists and nothing names another folder", () => {
-    const settings = resolveSettings({ flags: {}, config: DEFAULT_CONFIG, cwd: "/home/analyst", exists: (p) => p === "/home/analyst/templates" });
-    expect(settings.templates).toBe("/home/analyst/templates");
+  it.each([
+    [".", "templates"],
+    ["/home/analyst", "/home/analyst/templates"],
+  ])("templates/ beside the config (in %s) is used when it exists and nothing names another folder", (base, expected) => {
+    const settings = resolveSettings({ choices: {}, config: DEFAULT_CONFIG, base, exists: (p) => p === expected });
+    expect(settings.templates).toBe(expected);
   });
 
+  it("a PDF/A level chosen ⇒ the config's is overridden; null ⇒ plain PDF", () => {
+    const pdfa = parseConfig({ pdfa: "PDF/A-2b" }, "briefkit.config.json");
+    expect(resolveSettings({ choices: {}, config: pdfa, base: ".", exists: none }).config.pdfa).toBe("PDF/A-2b");
+    expect(resolveSettings({ choices: { pdfa: "PDF/A-1b" }, config: pdfa, base: ".", exists: none }).config.pdfa).toBe("PDF/A-1b");
+    expect(resolveSettings({ choices: { pdfa: null }, config: pdfa, base: ".", exists: none }).config.pdfa).toBeNull();
+  });
+});
+
+describe("parseLocale and parseFormats", () => {
   it("a wrong --locale ⇒ usage error naming the known ones", () => {
-    expect(() => resolveSettings({ flags: { locale: "fr" }, config: DEFAULT_CONFIG, cwd: "/", exists: none })).toThrow(
-      '--locale "fr" is not a known locale; use en-US or es-PE',
-    );
+    expect(() => parseLocale("fr")).toThrow('--locale "fr" is not a known locale; use en-US or es-PE');
+  });
+
+  it.each([
+    ["en-us", "en-US"],
+    [" es-pe ", "es-PE"],
+  ])("--locale %j ⇒ %s", (text, locale) => {
+    expect(parseLocale(text)).toBe(locale);
+  });
+
+  it.each([
+    ["xlsx", ["xlsx"]],
+    ["PDF, xlsx, pdf", ["pdf", "xlsx"]],
+  ])("--format %j ⇒ %j", (text, formats) => {
+    expect(parseFormats(text)).toEqual(formats);
+  });
+
+  it("--format docx ⇒ usage error", () => {
+    expect(() => parseFormats("docx")).toThrow('--format "docx" is not a list of formats; use xlsx, pdf or xlsx,pdf');
   });
 });
 
@@ -74,8 +104,8 @@ describe("localeFallback", () => {
     ["en-US", [], false],
     ["es-PE", ["t/es-PE"], false],
     ["es-PE", [], true],
-  ])("locale %s, folders %j ⇒ %s", (locale, folders, fallback) => {
-    const settings = resolveSettings({ flags: { locale, templates: "t" }, config: DEFAULT_CONFIG, cwd: "/", exists: (p) => folders.includes(p) });
+  ] as const)("locale %s, folders %j ⇒ %s", (locale, folders, fallback) => {
+    const settings = resolveSettings({ choices: { locale, templates: "t" }, config: DEFAULT_CONFIG, base: ".", exists: (p) => (folders as readonly string[]).includes(p) });
     expect(settings.localeFallback).toBe(fallback);
   });
 });

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReports, type BuildResult } from "../src/build.js";
+import { buildReports, type BuildReportsResult as BuildResult } from "../src/build.js";
 import { DEFAULT_CONFIG, type Config } from "../src/config.js";
 import { planScaffold } from "../src/init/scaffold.js";
 import { weekPeriod } from "../src/model/period.js";
@@ -21,7 +21,7 @@ const sample: Config = {
 
 /** Builds the sample week the way `build --locale` does: the templates folder is picked by the settings. */
 async function buildSample(locale: "en-US" | "es-PE", templates = builtInTemplates()): Promise<{ result: BuildResult; workbook: ExcelJS.Workbook; pdf: PdfReport }> {
-  const settings = resolveSettings({ flags: { locale, templates }, config: sample, cwd: ".", exists: existsSync });
+  const settings = resolveSettings({ choices: { locale, templates }, config: sample, base: ".", exists: existsSync });
   const period = weekPeriod("2025-W07");
   const result = await buildReports({ inputs: "inputs", templates: settings.templates, config: settings.config, period, asOf: period.to, formats: ["xlsx", "pdf"] });
   const workbook = new ExcelJS.Workbook();
@@ -104,7 +104,8 @@ describe("the Spanish edition of the sample week (--locale es-PE)", () => {
     expect(outline).toEqual(expect.arrayContaining(["Contenido", "Puntos clave", "Socios", "Anexo: problemas de los datos"]));
     es.pdf.bottom.forEach((page, index) => expect(page).toContain(`Página ${index + 1} de ${es.pdf.bottom.length}`));
     expect(es.pdf.info["Subject"]).toBe("Actividades de defensa, 10 feb. 2025 – 16 feb. 2025");
-    expect(es.pdf.figureAlts[0]).toMatch(/^Mapa de calor/);
+    expect(text).toContain("Actividades por socio (filas) y tema (columnas), últimas 52 semanas, con totales");
+    expect(es.pdf.figureAlts[0]).toMatch(/^Actividades por tema/);
   });
 
   it("no heading of the English packet is left, besides the data's own", () => {

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { BriefkitError, formatIssue } from "../errors.js";
+import type { CliIo } from "./io.js";
 import { realSchedule, type Progress, type Schedule } from "./progress.js";
+import { reportError } from "./shared.js";
 
 /** Reacts to file changes: waits until they settle, then builds once; never two builds at a time. */
 export interface Rebuilder {
@@ -89,38 +90,29 @@ function subfolders(dir: string): string[] {
 
 /**
  * `build --watch`: builds once, then again whenever a source changes, until
- * Ctrl-C. A failed build is reported and the watch goes on.
+ * `io.signal` is aborted (Ctrl-C). A failed build is reported and the watch
+ * goes on; a build under way when the signal comes stops.
  */
-export async function watchBuild(options: { build: () => Promise<unknown>; sources: readonly string[]; progress: Progress }): Promise<void> {
-  const { progress } = options;
+export async function watchBuild(options: { build: () => Promise<unknown>; sources: readonly string[]; progress: Progress; io: CliIo }): Promise<void> {
+  const { progress, io } = options;
+  const signal = io.signal ?? new AbortController().signal;
   const attempt = async () => {
     try {
       await options.build();
     } catch (error) {
-      reportFailure(error);
+      if (!signal.aborted) reportError(error, io);
     }
-    progress.note("watching for changes (Ctrl-C to stop)");
+    if (!signal.aborted) progress.note("watching for changes (Ctrl-C to stop)");
   };
   await attempt();
   const rebuilder = createRebuilder({
     build: async () => {
+      if (signal.aborted) return;
       progress.note("a source changed; rebuilding");
       await attempt();
     },
   });
   const stop = watchPaths(options.sources, (path) => rebuilder.changed(path));
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
   stop();
-}
-
-function reportFailure(error: unknown): void {
-  if (error instanceof BriefkitError) {
-    for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    process.stderr.write(`briefkit: ${error.message}\n`);
-  } else {
-    process.stderr.write(`briefkit: internal error — this is a bug.\n${(error as Error)?.stack ?? String(error)}\n`);
-  }
 }

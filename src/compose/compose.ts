@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { markingSchema } from "../config.js";
 import { BriefkitError } from "../errors.js";
 import { jsonErrorPlace } from "../json-error.js";
 import type { Briefing } from "../model/briefing.js";
+import { assertTemplatesValid } from "./check-templates.js";
 import { toTemplateContext } from "./context.js";
 import { parseDocument, type Document } from "./document.js";
 import { createEnvironment, renderTemplate } from "./environment.js";
@@ -16,6 +18,8 @@ const sheetName = z
   .refine((name) => !name.startsWith("'") && !name.endsWith("'"), "a sheet name cannot begin or end with '")
   .refine((name) => name.toLowerCase() !== "history", "Excel keeps the sheet name History for itself");
 
+const MAX_PAGE_NUMBER = 40;
+
 function columns<const K extends string>(keys: readonly K[]) {
   return z.object({ name: sheetName, columns: z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>) });
 }
@@ -24,16 +28,24 @@ function columns<const K extends string>(keys: readonly K[]) {
 export const workbookSpecSchema = z.object({
   title: z.string(),
   subject: z.string(),
-  marking: z.string(),
+  marking: markingSchema,
   /** The printed page number, as in the PDF labels; {page} and {pages} are filled in by the spreadsheet program. */
-  pageNumber: z.string().refine((s) => s.includes("{page}"), "must contain {page}").default("Page {page} of {pages}"),
+  pageNumber: z
+    .string()
+    .refine((s) => s.includes("{page}"), "must contain {page}")
+    // With the marking (see MAX_MARKING), the page footer stays within Excel's 255 characters.
+    .refine((s) => s.length + (s.match(/&/g)?.length ?? 0) <= MAX_PAGE_NUMBER, `has at most ${MAX_PAGE_NUMBER} characters (an & counts as two)`)
+    .default("Page {page} of {pages}"),
   /** The Excel number format of date cells, such as yyyy-mm-dd or dd/mm/yyyy. */
   dateFormat: z.string().min(1).default("yyyy-mm-dd"),
   sheets: z.object({
     about: z.object({ name: sheetName }),
     matrix: z.object({ name: sheetName, windowTitle: z.string(), periodTitle: z.string(), note: z.string(), corner: z.string(), total: z.string() }),
     engagements: columns(["id", "start_date", "end_date", "title", "kind", "status", "partners", "topics", "location", "officials", "summary", "source_url"])
-      .extend({ tooManyLinks: z.string() }),
+      .extend({
+        tooManyLinks: z.string(),
+        linkTooLong: z.string().default("Excel opens links of at most 2,079 characters; this source link is longer, so it is plain text."),
+      }),
     engagementTopics: columns(["id", "date", "status", "partner", "topic", "partner_id", "topic_id"]),
     upcoming: columns(["start_date", "end_date", "title", "kind", "partners", "topics", "location"]),
     partners: columns(["id", "name", "kind", "region", "window_count"]),
@@ -55,7 +67,9 @@ export const packetLabelsSchema = z.object({
   title: z.string(),
   subject: z.string(),
   matrixLegend: z.string().default("Engagements per cell"),
-  matrixAlt: z.string().default("Heat map of engagements per partner and topic"),
+  /** The captions of the two heat maps, drawn above each and read as its table's caption. */
+  matrixWindowCaption: z.string().default("Engagements per partner (rows) and topic (columns) in the trailing window, with totals"),
+  matrixPeriodCaption: z.string().default("Engagements per partner (rows) and topic (columns) in the period, with totals"),
   matrixAdded: z.string().default("added this period"),
   profileAlt: z.string().default("Engagements per topic,"),
   profileEmpty: z.string().default("No engagements in the window."),
@@ -73,8 +87,14 @@ export interface Composition {
   labels: PacketLabels;
 }
 
-/** Renders the templates with a briefing. Pure: the templates are already read. */
-export function composeBriefing(briefing: Briefing, templates: Templates): Composition {
+/**
+ * Renders the templates with a briefing. Pure: the templates are already read.
+ * The templates are checked first, every field in every loop, and a problem
+ * is an error naming the template (relative to `cwd`, default the working
+ * folder), its line and its column.
+ */
+export function composeBriefing(briefing: Briefing, templates: Templates, options: { cwd?: string } = {}): Composition {
+  assertTemplatesValid({ templates, cwd: options.cwd ?? process.cwd() });
   const env = createEnvironment(templates.partials);
   registerLocaleHelpers(env, briefing.config.locale);
   const context = toTemplateContext(briefing);
@@ -87,7 +107,9 @@ export function composeBriefing(briefing: Briefing, templates: Templates): Compo
   }
   const workbook = parseJson(plainSpaces(renderTemplate({ env, template: templates.workbook, context })), templates.workbook.name, workbookSpecSchema);
   assertUniqueSheetNames(workbook, templates.workbook.name);
-  const labels = parseJson(plainSpaces(renderTemplate({ env, template: templates.labels, context })), templates.labels.name, packetLabelsSchema);
+  const drawn = parseJson(renderTemplate({ env, template: templates.labels, context }), templates.labels.name, packetLabelsSchema);
+  // The labels drawn on the pages (a heat map's caption names the period) keep their dates whole; the title and subject are file properties.
+  const labels = { ...drawn, title: plainSpaces(drawn.title), subject: plainSpaces(drawn.subject) };
   return { packet, workbook, labels };
 }
 

@@ -12,34 +12,53 @@ const ESCAPES: Record<TemplateSyntax, Escape> = {
   json: (text) => JSON.stringify(text).slice(1, -1),
 };
 
-// Handlebars binds its escape function when a template is first run, from
-// the shared Utils. Templates of this environment are only ever run inside
-// `withEscape`, so they bind to `dispatchEscape`, which escapes for the
-// syntax of the template being rendered. Other Handlebars users in the
-// process see the HTML escape again once rendering returns.
-let activeEscape: Escape | null = null;
-const htmlEscape = Handlebars.Utils.escapeExpression;
+/** The environment's own state: the escape of the template being rendered. */
+interface Escaping {
+  active: Escape;
+}
 
-function dispatchEscape(value: unknown): string {
-  if (activeEscape === null) return htmlEscape(value as string);
+const escapings = new WeakMap<object, Escaping>();
+
+// Handlebars' own escapeExpression, as a template of another environment sees it.
+function escapeWith(escape: Escape, value: unknown): string {
   if (value !== null && typeof value === "object" && typeof (value as { toHTML?: unknown }).toHTML === "function") {
     return (value as { toHTML: () => string }).toHTML();
   }
   if (value === null || value === undefined) return "";
-  return activeEscape(String(value));
+  return escape(String(value));
 }
 
-function withEscape<T>(syntax: TemplateSyntax, run: () => T): T {
-  const utils = Handlebars.Utils as { escapeExpression: (value: unknown) => string };
-  const previous = utils.escapeExpression;
-  const previousActive = activeEscape;
-  utils.escapeExpression = dispatchEscape;
-  activeEscape = ESCAPES[syntax];
+type TemplateSpec = { main: (container: { escapeExpression: (value: unknown) => string }, ...rest: unknown[]) => string };
+
+/**
+ * Makes the templates of `env` escape with the environment's active escape
+ * instead of the HTML one. A compiled template reads its escape from its own
+ * container each time it runs, so each template's container is given this
+ * environment's escape as its main program starts; the shared Handlebars
+ * Utils, and every other environment, are left as they are.
+ */
+function escapeInOwnWay(env: typeof Handlebars, escaping: Escaping): void {
+  const escape = (value: unknown) => escapeWith(escaping.active, value);
+  const template = env.template.bind(env);
+  env.template = ((spec: TemplateSpec) => {
+    const main = spec.main;
+    spec.main = function (this: unknown, container, ...rest) {
+      container.escapeExpression = escape;
+      return main.call(this, container, ...rest);
+    };
+    return template(spec as never);
+  }) as typeof env.template;
+}
+
+function withEscape<T>(env: typeof Handlebars, syntax: TemplateSyntax, run: () => T): T {
+  const escaping = escapings.get(env);
+  if (escaping === undefined) throw new Error("the Handlebars environment was not made by createEnvironment");
+  const previous = escaping.active;
+  escaping.active = ESCAPES[syntax];
   try {
     return run();
   } finally {
-    activeEscape = previousActive;
-    utils.escapeExpression = previous;
+    escaping.active = previous;
   }
 }
 
@@ -62,12 +81,19 @@ export interface TemplateSource {
 /** An isolated Handlebars environment in strict mode with briefkit's helpers and the given partials. */
 export function createEnvironment(partials: readonly TemplateSource[] = []): typeof Handlebars {
   const env = Handlebars.create();
+  const escaping: Escaping = { active: ESCAPES.markdown };
+  escapings.set(env, escaping);
+  escapeInOwnWay(env, escaping);
   registerHelpers(env);
   for (const partial of partials) {
-    const name = partial.name.replace(/^.*[\\/]/, "").replace(/\.(md|json)\.hbs$|\.hbs$/, "");
-    env.registerPartial(name, env.compile(partial.source, { strict: true, preventIndent: true }));
+    env.registerPartial(partialName(partial.name), env.compile(partial.source, { strict: true, preventIndent: true }));
   }
   return env;
+}
+
+/** The name a partial file is called by: `partials/cover.md.hbs` is `{{> cover}}`. */
+export function partialName(path: string): string {
+  return path.replace(/^.*[\\/]/, "").replace(/\.(md|json)\.hbs$|\.hbs$/, "");
 }
 
 /**
@@ -78,7 +104,7 @@ export function renderTemplate(options: { env: typeof Handlebars; template: Temp
   const { env, template } = options;
   try {
     const compiled = env.compile(template.source, { strict: true, preventIndent: true });
-    return withEscape(template.syntax, () => compiled(options.context));
+    return withEscape(env, template.syntax, () => compiled(options.context));
   } catch (error) {
     throw templateError(template.name, error);
   }

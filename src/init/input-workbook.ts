@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { ENGAGEMENT_KINDS, INPUT_FILES, STATUSES } from "../inputs/schemas.js";
+import { repackZip } from "../output/zip.js";
 
 /** How many rows of the entry sheet carry drop-downs and date formats. */
 export const ENTRY_ROWS = 500;
@@ -53,19 +54,24 @@ export async function renderInputWorkbook(options: { partners: readonly string[]
   writeList(lists, 3, "kind", ENGAGEMENT_KINDS);
   writeList(lists, 4, "status", STATUSES);
 
+  // One validation a column range: exceljs merges per-cell ones after sorting their addresses as text, into ranges that overlap.
+  const validations = (entry as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
   columns.forEach((key, index) => {
     const dv = validationOf(key, options);
+    const letter = String.fromCharCode(65 + index);
+    if (dv !== null) validations.add(`${letter}2:${letter}${ENTRY_ROWS + 1}`, dv);
     const dates = key === "start_date" || key === "end_date";
     for (let row = 2; row <= ENTRY_ROWS + 1; row++) {
       const cell = entry.getCell(row, index + 1);
-      if (dv !== null) cell.dataValidation = dv;
       if (dates) cell.numFmt = "yyyy-mm-dd";
       else if (key === "summary" || key === "officials" || key === "title") cell.alignment = { wrapText: true, vertical: "top" };
     }
   });
 
   writeInstructions(instructions);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Re-packed as the briefing workbooks are, with the same fixes (the hidden name of the sheet's filter).
+  const bytes = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+  return repackZip(new Uint8Array(bytes as ArrayBuffer), { date: options.created.toISOString().slice(0, 10) });
 }
 
 /** The drop-down or date check of a column of the entry sheet, if it has one. */

@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PageRef, PdfDocument } from "./pdf-reader.js";
 
 /** A link annotation on a page and where it goes: `<address>`, or `p. N` inside the document. */
 export interface PageLink {
@@ -15,7 +15,7 @@ interface OutlineNode {
 }
 
 /** The outline as an indented list, each bookmark with the page it opens. */
-export async function describeBookmarks(doc: PDFDocumentProxy): Promise<string[]> {
+export async function describeBookmarks(doc: PdfDocument): Promise<string[]> {
   const outline = ((await doc.getOutline()) ?? []) as OutlineNode[];
   if (outline.length === 0) return ["(none)"];
   const lines: string[] = [];
@@ -47,12 +47,12 @@ export function describeLinks(links: readonly PageLink[]): string[] {
 }
 
 /** `p. N` for a destination inside the document, by name or as an explicit array. */
-export async function describeDest(doc: PDFDocumentProxy, dest: string | unknown[] | null): Promise<string> {
+export async function describeDest(doc: PdfDocument, dest: string | unknown[] | null): Promise<string> {
   const explicit = typeof dest === "string" ? await doc.getDestination(dest) : dest;
   const ref = explicit?.[0];
   if (ref === null || typeof ref !== "object") return "(no page)";
   try {
-    return `p. ${(await doc.getPageIndex(ref as { num: number; gen: number })) + 1}`;
+    return `p. ${(await doc.getPageIndex(ref as PageRef)) + 1}`;
   } catch {
     return "(no page)";
   }

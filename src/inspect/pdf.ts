@@ -1,7 +1,6 @@
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { BriefkitError } from "../errors.js";
 import { describeBookmarks, describeDest, describeLinks, type PageLink } from "./pdf-navigation.js";
+import { openPdfDocument, type Annotation, type PdfDocument, type TextItem } from "./pdf-reader.js";
 import { arrangeLines, type PlacedText } from "./text-lines.js";
 
 /**
@@ -33,18 +32,17 @@ export async function inspectPdf(bytes: Uint8Array, options: { name?: string } =
   }
 }
 
-async function openPdf(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
+async function openPdf(bytes: Uint8Array, name: string): Promise<PdfDocument> {
   try {
     // A copy, because the reader may take over the buffer it is given.
-    const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
-    return await task.promise;
+    return await openPdfDocument(new Uint8Array(bytes));
   } catch (error) {
     throw new BriefkitError({ code: "invalid_input", message: `${name} is not a PDF that can be read`, cause: error });
   }
 }
 
-async function readPage(doc: PDFDocumentProxy, number: number): Promise<{ lines: string[]; links: PageLink[] }> {
-  const page: PDFPageProxy = await doc.getPage(number);
+async function readPage(doc: PdfDocument, number: number): Promise<{ lines: string[]; links: PageLink[] }> {
+  const page = await doc.getPage(number);
   const content = await page.getTextContent();
   const runs = content.items.filter((item): item is TextItem => "str" in item).map(placeRun);
   const links: PageLink[] = [];
@@ -55,14 +53,6 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<{ lines:
     links.push({ page: number, target, text: textInside(runs, annotation.rect) });
   }
   return { lines: arrangeLines(runs), links };
-}
-
-interface Annotation {
-  subtype: string;
-  url?: string;
-  unsafeUrl?: string;
-  dest?: string | unknown[];
-  rect: [number, number, number, number];
 }
 
 function placeRun(item: TextItem): PlacedText {
@@ -88,7 +78,7 @@ const PROPERTIES = [
   ["Language", "language"], ["CreationDate", "created"], ["ModDate", "modified"],
 ] as const;
 
-async function describeProperties(doc: PDFDocumentProxy): Promise<string[]> {
+async function describeProperties(doc: PdfDocument): Promise<string[]> {
   const info = (await doc.getMetadata()).info as Record<string, unknown>;
   const lines: string[] = [];
   for (const [key, label] of PROPERTIES) {

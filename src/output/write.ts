@@ -3,7 +3,6 @@ import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BriefkitError } from "../errors.js";
 import type { Period } from "../model/period.js";
-import { removeAtExit } from "./temp.js";
 
 export type Format = "xlsx" | "pdf";
 
@@ -15,6 +14,8 @@ export interface ReportFile {
   readonly bytes: Uint8Array;
   /** A temporary file holding the bytes, for a report too big to hold in memory (see spool.ts). */
   readonly path?: string;
+  /** Removes the temporary file behind the bytes, if any; writeReports leaves that to whoever made the report. */
+  dispose?(): void;
 }
 
 /** The file system calls writeReports makes; tests swap them to fail on purpose. */
@@ -44,32 +45,32 @@ export function reportName(period: Period, format: Format): string {
  * first and is renamed into place only when all are written, so a crash or
  * a full disk never leaves a truncated report where the last good one stood.
  * Returns the paths written. A failure is a BriefkitError saying which file
- * and why; the temporary files are removed.
+ * and why; the temporary files are removed. An aborted `signal` stops it
+ * before the next file, with no temporary file left and no report renamed.
  */
-export async function writeReports(options: { dir: string; files: readonly ReportFile[]; system?: WriteSystem }): Promise<string[]> {
+export async function writeReports(options: { dir: string; files: readonly ReportFile[]; system?: WriteSystem; signal?: AbortSignal }): Promise<string[]> {
   const fs = options.system ?? NODE_SYSTEM;
   await fs.mkdir(options.dir).catch((error: unknown) => {
     throw writeError(options.dir, error, "cannot create the output folder");
   });
-  // A process stopped while writing (Ctrl-C) removes the temporary files at exit.
-  const staged: Array<{ temp: string; path: string; forget: () => void }> = [];
+  const staged: Array<{ temp: string; path: string }> = [];
   let current = options.dir;
   try {
     for (const file of options.files) {
       const path = join(options.dir, file.name);
       const temp = join(options.dir, `.${file.name}.${randomBytes(6).toString("hex")}.tmp`);
-      staged.push({ temp, path, forget: removeAtExit(temp) });
+      options.signal?.throwIfAborted();
+      staged.push({ temp, path });
       current = path;
       await (file.path === undefined ? fs.writeFile(temp, file.bytes) : fs.copyFile(file.path, temp));
     }
-    for (const { temp, path, forget } of staged) {
+    options.signal?.throwIfAborted();
+    for (const { temp, path } of staged) {
       current = path;
       await fs.rename(temp, path);
-      forget();
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => fs.rm(temp).catch(() => undefined)));
-    staged.forEach(({ forget }) => forget());
     throw writeError(current, error, "cannot write the report");
   }
   return staged.map(({ path }) => path);

@@ -1,70 +1,68 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { deflateRawSync } from "node:zlib";
+import { closeSync, fstatSync, openSync } from "node:fs";
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { crc32, createDeflateRaw, createInflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
+import { workbookFixes, type ChunkFixer, type WorkbookFixes } from "./workbook-xml.js";
+import { DEFLATED, STORED, centralDirectory, dosTime, localHeader, readEntries, readExactly, writeExactly, type Entry, type Source, type Stamp } from "./zip-format.js";
 
-/** Zip times are stored without a time zone, from 1980 to 2099 as DOS dates allow. */
-const EARLIEST = "1980-01-01";
-const LATEST = "2099-12-31";
-
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-const UTF8_NAMES = 0x0800;
-const END_SIZE = 22;
-const MAX_COMMENT = 0xffff;
 /** A file's entries are copied this many bytes at a time. */
 const COPY_CHUNK = 1 << 20;
-
-/** Where a zip's bytes are read from: the bytes themselves, or a file read a part at a time. */
-interface Source {
-  size: number;
-  read(offset: number, length: number): Uint8Array;
-}
-
-interface Entry {
-  name: Uint8Array;
-  text: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  /** Where the entry's compressed bytes start in the source; null when `data` holds them instead. */
-  start: number | null;
-  data: Uint8Array | null;
-}
+/** A big entry is fixed this many bytes at a time, as it is inflated. */
+const INFLATED_CHUNK = 256 << 10;
+/**
+ * Entries bigger than this (a big archive's sheets) are compressed again
+ * at zlib's fastest level, as exceljs's streaming writer compresses them;
+ * in a file, they are fixed as they stream through, never held whole.
+ */
+const BIG_ENTRY = 8 << 20;
 
 /**
  * Re-packs a zip (an .xlsx) so that its bytes depend only on its contents
  * and the given day: every entry is stamped with noon of `date`, entries
- * come in a fixed order (`[Content_Types].xml` first, then by name) and
- * folder entries are left out. Compressed entries are copied as they are, so
- * a big workbook is never held uncompressed; stored ones are compressed here
- * with Node's zlib, many times faster than exceljs's JavaScript deflate.
+ * come in a fixed order (`[Content_Types].xml` first, then by name,
+ * `xl/workbook.xml` last) and folder entries are left out. What exceljs
+ * writes that Excel would repair is fixed on the way (see workbook-xml.ts).
+ * Other compressed entries are copied as they are; stored ones are
+ * compressed here with Node's zlib, many times faster than exceljs's
+ * JavaScript deflate.
  */
 export function repackZip(bytes: Uint8Array, options: { date: string }): Uint8Array {
   const source: Source = { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
-  const entries = planEntries(source);
-  const out = new Uint8Array(zipSize(entries));
+  const fixes = workbookFixes();
+  const stamp = dosTime(options.date);
+  const chunks: Uint8Array[] = [];
+  const offsets: number[] = [];
   let at = 0;
-  writeZip(entries, source, options.date, (chunk) => {
-    out.set(chunk, at);
-    at += chunk.length;
+  const entries = planEntries(source).map((entry) => {
+    const e = wholeEntry(entry, source, fixes);
+    const header = localHeader(e, stamp);
+    offsets.push(at);
+    chunks.push(header, e.data ?? source.read(e.start!, e.compressedSize));
+    at += header.length + e.compressedSize;
+    return e;
   });
+  chunks.push(centralDirectory(entries, offsets, at, stamp));
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let written = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, written);
+    written += chunk.length;
+  }
   return out;
 }
 
 /**
  * repackZip from file to file, for a workbook too big to hold: the entries
- * are copied a megabyte at a time. Only stored entries are read whole, to
- * be compressed; a streamed workbook's sheets come compressed already.
+ * are copied a megabyte at a time, and a big sheet is fixed as it streams
+ * from one file to the other. The bytes are those repackZip makes.
  */
-export function repackZipFile(from: string, to: string, options: { date: string }): void {
+export async function repackZipFile(from: string, to: string, options: { date: string }): Promise<void> {
   const input = openSync(from, "r");
   try {
     const output = openSync(to, "w");
     try {
       const source: Source = { size: fstatSync(input).size, read: (offset, length) => readExactly(input, offset, length) };
-      writeZip(planEntries(source), source, options.date, (chunk) => writeExactly(output, chunk));
+      await writeFileEntries({ source, fd: output, stamp: dosTime(options.date) });
     } finally {
       closeSync(output);
     }
@@ -73,136 +71,102 @@ export function repackZipFile(from: string, to: string, options: { date: string 
   }
 }
 
-/** The entries to write, in order, stored ones compressed. */
-function planEntries(source: Source): Entry[] {
-  return readEntries(source).filter((e) => !e.text.endsWith("/")).sort(compareEntries).map((e) => compressStored(e, source));
-}
-
-function zipSize(entries: readonly Entry[]): number {
-  return entries.reduce((sum, e) => sum + 30 + 46 + 2 * e.name.length + e.compressedSize, END_SIZE);
-}
-
-function writeZip(entries: readonly Entry[], source: Source, day: string, write: (chunk: Uint8Array) => void): void {
-  const { time, date } = dosTime(day);
+async function writeFileEntries(options: { source: Source; fd: number; stamp: Stamp }): Promise<void> {
+  const { source, fd, stamp } = options;
+  const fixes = workbookFixes();
   const offsets: number[] = [];
+  const entries: Entry[] = [];
   let at = 0;
-  for (const e of entries) {
+  for (const entry of planEntries(source)) {
     offsets.push(at);
-    const header = new Uint8Array(30 + e.name.length);
-    const view = new DataView(header.buffer);
-    view.setUint32(0, LOCAL, true);
-    writeCommon(view, 4, e, time, date);
-    view.setUint16(28, 0, true);
-    header.set(e.name, 30);
-    write(header);
-    if (e.data !== null) write(e.data);
-    else for (let done = 0; done < e.compressedSize; done += COPY_CHUNK) write(source.read(e.start! + done, Math.min(COPY_CHUNK, e.compressedSize - done)));
-    at += header.length + e.compressedSize;
+    const fixer = isBig(entry) ? fixes.sheet(entry.text) : null;
+    let e: Entry;
+    if (fixer !== null) e = await streamEntry({ e: entry, source, fixer, fd, at, stamp });
+    else {
+      e = wholeEntry(entry, source, fixes);
+      writeExactly(fd, localHeader(e, stamp));
+      if (e.data !== null) writeExactly(fd, e.data);
+      else for (const chunk of readChunks(source, e)) writeExactly(fd, chunk);
+    }
+    at += 30 + e.name.length + e.compressedSize;
+    entries.push(e);
   }
-  const centralSize = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
-  const central = new Uint8Array(centralSize + END_SIZE);
-  const view = new DataView(central.buffer);
-  let c = 0;
-  entries.forEach((e, i) => {
-    view.setUint32(c, CENTRAL, true);
-    view.setUint16(c + 4, 20, true);
-    writeCommon(view, c + 6, e, time, date);
-    // Extra field, comment, disk, internal and external attributes: all zero.
-    view.setUint32(c + 42, offsets[i]!, true);
-    central.set(e.name, c + 46);
-    c += 46 + e.name.length;
-  });
-  view.setUint32(c, END, true);
-  view.setUint16(c + 8, entries.length, true);
-  view.setUint16(c + 10, entries.length, true);
-  view.setUint32(c + 12, centralSize, true);
-  view.setUint32(c + 16, at, true);
-  write(central);
+  writeExactly(fd, centralDirectory(entries, offsets, at, stamp));
 }
 
-// The fields local and central headers share, from "version needed" to "name length".
-function writeCommon(view: DataView, at: number, e: Entry, time: number, date: number): void {
-  view.setUint16(at, 20, true);
-  view.setUint16(at + 2, e.flags, true);
-  view.setUint16(at + 4, e.method, true);
-  view.setUint16(at + 6, time, true);
-  view.setUint16(at + 8, date, true);
-  view.setUint32(at + 10, e.crc, true);
-  view.setUint32(at + 14, e.compressedSize, true);
-  view.setUint32(at + 18, e.size, true);
-  view.setUint16(at + 22, e.name.length, true);
+/** The entries to write, in order. */
+function planEntries(source: Source): Entry[] {
+  return readEntries(source).filter((e) => !e.text.endsWith("/")).sort(compareEntries);
 }
 
-const STORED = 0;
-const DEFLATED = 8;
+const isBig = (e: Entry) => e.size > BIG_ENTRY && (e.method === STORED || e.method === DEFLATED);
+
+/** An entry fixed whole if it needs it, else as it came with a stored one compressed. */
+function wholeEntry(e: Entry, source: Source, fixes: WorkbookFixes): Entry {
+  const sheet = e.method === STORED || e.method === DEFLATED ? fixes.sheet(e.text) : null;
+  const part = sheet === null && (e.method === STORED || e.method === DEFLATED) ? fixes.part(e.text) : null;
+  if (sheet === null && part === null) return compressStored(e, source);
+  const content = e.method === STORED ? source.read(e.start!, e.compressedSize) : inflateRawSync(source.read(e.start!, e.compressedSize));
+  const fixed = sheet !== null ? fixWhole(sheet, content) : part!(content);
+  return fixed === null ? compressStored(e, source) : packed(e, fixed);
+}
+
+function fixWhole(fixer: ChunkFixer, content: Uint8Array): Uint8Array | null {
+  const fixed = Buffer.concat([fixer.push(content), fixer.end()]);
+  return fixed.equals(content) ? null : fixed;
+}
 
 // An entry stored uncompressed is deflated, unless that makes it no smaller.
 function compressStored(e: Entry, source: Source): Entry {
   if (e.method !== STORED || e.size === 0) return e;
-  const data = deflateRawSync(source.read(e.start!, e.compressedSize), { level: 6 });
-  return data.length < e.size ? { ...e, method: DEFLATED, compressedSize: data.length, start: null, data } : e;
+  return packed(e, source.read(e.start!, e.compressedSize));
 }
 
-/** The entries of a zip, from its central directory, each with where its compressed bytes are. */
-function readEntries(source: Source): Entry[] {
-  const tailStart = Math.max(0, source.size - END_SIZE - MAX_COMMENT);
-  const tail = source.read(tailStart, source.size - tailStart);
-  const tailView = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
-  let end = tail.length - END_SIZE;
-  while (end >= 0 && tailView.getUint32(end, true) !== END) end -= 1;
-  if (end < 0) throw new Error("not a zip file: no end of central directory");
-  const count = tailView.getUint16(end + 10, true);
-  const centralSize = tailView.getUint32(end + 12, true);
-  const bytes = source.read(tailView.getUint32(end + 16, true), centralSize);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries: Entry[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new Error("not a zip file: bad central directory");
-    const nameLength = view.getUint16(at + 28, true);
-    const name = bytes.slice(at + 46, at + 46 + nameLength);
-    const local = view.getUint32(at + 42, true);
-    const header = source.read(local + 26, 4);
-    const lengths = new DataView(header.buffer, header.byteOffset, header.byteLength);
-    entries.push({
-      name,
-      text: new TextDecoder().decode(name),
-      flags: view.getUint16(at + 8, true) & UTF8_NAMES,
-      method: view.getUint16(at + 10, true),
-      crc: view.getUint32(at + 16, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      start: local + 30 + lengths.getUint16(0, true) + lengths.getUint16(2, true),
-      data: null,
-    });
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+/** The entry holding `content`, deflated unless that makes it no smaller. */
+function packed(e: Entry, content: Uint8Array): Entry {
+  const data = deflateRawSync(content, { level: isBig(e) ? 1 : 6 });
+  const crc = crc32(content);
+  if (data.length < content.length) return { ...e, method: DEFLATED, crc, size: content.length, compressedSize: data.length, start: null, data };
+  return { ...e, method: STORED, crc, size: content.length, compressedSize: content.length, start: null, data: content };
+}
+
+/**
+ * Writes a big entry fixed as it streams: inflated, fixed and deflated a
+ * chunk at a time, its local header written again once its sizes are known.
+ */
+async function streamEntry(options: { e: Entry; source: Source; fixer: ChunkFixer; fd: number; at: number; stamp: Stamp }): Promise<Entry> {
+  const { e, fixer, fd } = options;
+  writeExactly(fd, localHeader({ ...e, method: DEFLATED, crc: 0, size: 0, compressedSize: 0 }, options.stamp));
+  let crc = 0;
+  let size = 0;
+  let compressedSize = 0;
+  async function* fix(chunks: AsyncIterable<Buffer>) {
+    const counted = (piece: Buffer) => {
+      crc = crc32(piece, crc);
+      size += piece.length;
+      return piece;
+    };
+    for await (const chunk of chunks) yield counted(fixer.push(chunk));
+    yield counted(fixer.end());
   }
-  return entries;
+  await pipeline(readChunks(options.source, e), e.method === DEFLATED ? createInflateRaw({ chunkSize: INFLATED_CHUNK }) : new PassThrough(), fix, createDeflateRaw({ level: 1 }), async (chunks: AsyncIterable<Buffer>) => {
+    for await (const chunk of chunks) {
+      writeExactly(fd, chunk);
+      compressedSize += chunk.length;
+    }
+  });
+  const done: Entry = { ...e, method: DEFLATED, crc, size, compressedSize, start: null, data: null };
+  writeExactly(fd, localHeader(done, options.stamp), options.at);
+  return done;
 }
 
-function readExactly(fd: number, offset: number, length: number): Uint8Array {
-  const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, buffer, done, length - done, offset + done);
-    if (read === 0) throw new Error("not a zip file: it ends before its entries do");
-    done += read;
-  }
-  return buffer;
-}
-
-function writeExactly(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-/** Noon of a day as DOS time and date fields: the same bytes in every time zone. Noon, as zip tools read local time. */
-function dosTime(day: string): { time: number; date: number } {
-  const [year, month, date] = (day < EARLIEST ? EARLIEST : day > LATEST ? LATEST : day).split("-").map(Number) as [number, number, number];
-  return { time: 12 << 11, date: ((year - 1980) << 9) | (month << 5) | date };
+function* readChunks(source: Source, e: Entry): Generator<Uint8Array> {
+  for (let done = 0; done < e.compressedSize; done += COPY_CHUNK) yield source.read(e.start! + done, Math.min(COPY_CHUNK, e.compressedSize - done));
 }
 
 // Excel and LibreOffice read any order, but some tools expect the content types first.
+// The workbook part comes last: the names of the sheets' filters are written into it (see workbook-xml.ts).
 function compareEntries(a: Entry, b: Entry): number {
-  const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : 1);
+  const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : name === "xl/workbook.xml" ? 2 : 1);
   return rank(a.text) - rank(b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }

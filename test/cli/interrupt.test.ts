@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
+import { abortOnSignals } from "../../src/cli/interrupt.js";
+import { Interrupted } from "../../src/cli/io.js";
 
 const CLI = resolve("dist/cli.js");
 
@@ -27,6 +30,13 @@ function interrupt(args: string[], options: { env?: NodeJS.ProcessEnv; until: (s
 }
 
 describe("a build stopped by a signal", () => {
+  // One archive for both signals: the build only reads it.
+  let inputs: string;
+  beforeAll(async () => {
+    inputs = join(await mkdtemp(join(tmpdir(), "briefkit-interrupt-")), "inputs");
+    await writeGeneratedInputs(inputs, { engagements: 20_000, partners: 10, topics: 8, seed: 4, longSummaries: true });
+  });
+
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],
@@ -34,10 +44,9 @@ describe("a build stopped by a signal", () => {
     const root = await mkdtemp(join(tmpdir(), "briefkit-interrupt-"));
     const temporary = join(root, "tmp");
     await mkdir(temporary);
-    await writeGeneratedInputs(join(root, "inputs"), { engagements: 20_000, partners: 10, topics: 8, seed: 4, longSummaries: true });
     const out = join(root, "reports");
     const reportFolder = () => readdirSync(temporary).some((name) => name.startsWith("briefkit-report-"));
-    const exit = await interrupt(["build", "--inputs", join(root, "inputs"), "--out", out, "--week", "2025-W07", "--quiet"], { env: { TMPDIR: temporary }, until: reportFolder, signal });
+    const exit = await interrupt(["build", "--inputs", inputs, "--out", out, "--week", "2025-W07", "--quiet"], { env: { TMPDIR: temporary }, until: reportFolder, signal });
     expect(exit).toBe(code);
     expect(readdirSync(temporary)).toEqual([]);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -49,5 +58,24 @@ describe("a build stopped by a signal", () => {
       signal: "SIGINT",
     });
     expect(exit).toBe(0);
+  });
+});
+
+describe("abortOnSignals", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("%s ⇒ the controller aborted with Interrupted (exit %i); a second ⇒ exit at once; removed ⇒ no listener left", (signal, code) => {
+    const proc = Object.assign(new EventEmitter(), { exits: [] as number[], exit(this: { exits: number[] }, c: number) { this.exits.push(c); } });
+    const controller = new AbortController();
+    const remove = abortOnSignals(controller, proc as unknown as NodeJS.Process);
+    proc.emit(signal);
+    expect(controller.signal.reason).toBeInstanceOf(Interrupted);
+    expect(controller.signal.reason).toMatchObject({ signal, exitCode: code });
+    expect(proc.exits).toEqual([]);
+    proc.emit(signal);
+    expect(proc.exits).toEqual([code]);
+    remove();
+    expect([proc.listenerCount("SIGINT"), proc.listenerCount("SIGTERM")]).toEqual([0, 0]);
   });
 });

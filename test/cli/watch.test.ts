@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rename, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "../../src/cli/progress.js";
 import { createRebuilder, isRelevantChange, watchPaths } from "../../src/cli/watch.js";
+import { copySamples, editFile } from "../helpers.js";
 
 function manualSchedule() {
   const timers = new Set<() => void>();
@@ -97,5 +98,40 @@ describe("watchPaths", () => {
     await writeFile(join(dir, "partials/.cover.tmp"), "new");
     await rename(join(dir, "partials/.cover.tmp"), join(dir, "partials/cover.md.hbs"));
     expect(await seen).toBe(join(dir, "partials/cover.md.hbs"));
+  });
+});
+
+describe("build --watch, in-process", () => {
+  it("builds, rebuilds when an input changes, a broken input reported as the command line does; stops when the signal aborts ⇒ exit 0", async () => {
+    const { runCli } = await import("../../src/cli/program.js");
+    const dir = await copySamples();
+    const controller = new AbortController();
+    let stderr = "";
+    const waitFor = (text: string, count = 1) =>
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (stderr.split(text).length - 1 < count) return;
+          clearInterval(poll);
+          resolve();
+        }, 20);
+      });
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: dir,
+      env: process.env,
+      isTTY: false,
+      signal: controller.signal,
+    };
+    const running = runCli(["build", "--watch", "--inputs", join(dir, "inputs"), "--out", join(dir, "out"), "--week", "2025-W07", "--format", "xlsx"], io);
+    await waitFor("watching for changes");
+    await editFile(join(dir, "inputs/engagements.csv"), "E-2024-02,", "E-2024-01,");
+    await waitFor("watching for changes", 2);
+    expect(stderr).toContain("a source changed; rebuilding\n");
+    expect(stderr).toContain('engagements.csv:5 id: the id "E-2024-01" is already used on line 4');
+    expect(stderr).toContain("briefkit: the inputs have 1 error; nothing was written. Fix them, or add --allow-invalid to build without the rows that have errors\n");
+    controller.abort(new Error("stop"));
+    expect(await running).toBe(0);
+    expect(await readdir(join(dir, "out"))).toEqual(["briefing-2025-W07.xlsx"]);
   });
 });

@@ -34,6 +34,33 @@ describe("renderTemplate", () => {
   });
 });
 
+describe("the environment's own escape", () => {
+  it("during a render ⇒ the shared Handlebars escape is the HTML one, untouched; a partial escapes as its caller", async () => {
+    const { default: Handlebars } = await import("handlebars");
+    const shared = Handlebars.Utils.escapeExpression;
+    const seen: unknown[] = [];
+    const env = createEnvironment([{ name: "templates/partials/item.md.hbs", source: "*{{v}}*", syntax: "markdown" }]);
+    env.registerHelper("peek", () => {
+      seen.push(Handlebars.Utils.escapeExpression);
+      return Handlebars.compile("{{v}}")({ v: "<b>" });
+    });
+    const text = renderTemplate({ env, template: { name: "t.md.hbs", source: "{{peek}} {{> item}} {{v}}", syntax: "markdown" }, context: { v: "a_b" } });
+    // The helper's HTML-escaped text is then escaped for Markdown, as any value.
+    expect(text).toBe(String.raw`\&lt;b\&gt; *a\_b* a\_b`);
+    expect(seen).toEqual([shared]);
+    expect(Handlebars.Utils.escapeExpression).toBe(shared);
+  });
+
+  it("two environments, one rendering inside the other's helper ⇒ each its own syntax", () => {
+    const inner = createEnvironment();
+    const outer = createEnvironment();
+    outer.registerHelper("json", (v: string) => renderTemplate({ env: inner, template: { name: "t.json.hbs", source: '"{{v}}"', syntax: "json" }, context: { v } }));
+    const text = renderTemplate({ env: outer, template: { name: "t.md.hbs", source: "{{json v}} {{v}}", syntax: "markdown" }, context: { v: 'say "a_b"' } });
+    // The inner JSON escape, then the outer Markdown escape of the helper's text; the plain value escaped for Markdown only.
+    expect(text).toBe(String.raw`"say \\"a\_b\\"" say "a\_b"`);
+  });
+});
+
 describe("parseDocument", () => {
   it("reads headings, emphasis, links, lists, tables and directives", () => {
     const doc = parseDocument(

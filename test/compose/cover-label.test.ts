@@ -32,3 +32,14 @@ describe("the cover names the period by its kind, in the templates' words", () =
     expect(await cover(locale, period)).toEqual({ lines, title });
   });
 });
+
+describe("labels", () => {
+  it("a heat map's caption, drawn on a page, keeps its dates whole; the file's title and subject use plain spaces", async () => {
+    const period = rangePeriod("2025-04-01", "2025-04-30");
+    const briefing = buildBriefing({ ...inputs, config: { ...DEFAULT_CONFIG, title: "T" }, period, asOf: period.to });
+    const { labels } = composeBriefing(briefing, await loadTemplates("templates"));
+    expect(labels.matrixPeriodCaption).toContain("Apr\u00a01,\u00a02025\u00a0– Apr\u00a030,\u00a02025");
+    expect(`${labels.title}${labels.subject}`).not.toMatch(/\u00a0/);
+    expect(labels.subject).toContain("Apr 1, 2025 – Apr 30, 2025");
+  });
+});

@@ -48,7 +48,7 @@ describe("locale helpers", () => {
 
 describe("a Spanish edition is a templates folder", () => {
   async function renderPacket(locale: Locale): Promise<string[]> {
-    const settings = resolveSettings({ flags: { templates: FIXTURE, locale }, config: DEFAULT_CONFIG, cwd: ".", exists: existsSync });
+    const settings = resolveSettings({ choices: { templates: FIXTURE, locale }, config: DEFAULT_CONFIG, base: ".", exists: existsSync });
     const { data, issues } = await loadInputs({ dir: "inputs" });
     const config = { ...settings.config, focus: "peru" };
     const briefing = buildBriefing({ data, issues, config, period: weekPeriod("2025-W07"), asOf: "2025-02-14" });

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { ENTRY_ROWS, renderInputWorkbook } from "../../src/init/input-workbook.js";
 
@@ -27,5 +28,16 @@ describe("renderInputWorkbook", () => {
     const sheet = workbook.getWorksheet("engagements")!;
     expect([sheet.getCell("E2").dataValidation, sheet.getCell("F2").dataValidation]).toEqual([undefined, undefined]);
     expect(sheet.getCell("G2").dataValidation?.type).toBe("list");
+  });
+
+  it("the XML ⇒ one range validation per validated column, none overlapping, and the filter's hidden name", async () => {
+    const zip = await JSZip.loadAsync(await renderInputWorkbook({ partners: ["Perú", "France"], topics: ["Space"], created: new Date(0) }));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const ranges = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    const last = ENTRY_ROWS + 1;
+    expect(ranges.sort()).toEqual(["B", "C", "E", "F", "G", "L"].map((c) => `${c}2:${c}${last}`));
+    expect(sheet).toMatch(/<autoFilter ref="A1:L1"\/>/);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'engagements'!$A$1:$L$1</definedName>`);
   });
 });

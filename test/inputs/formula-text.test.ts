@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReports, type BuildResult } from "../../src/build.js";
+import { buildReports, type BuildReportsResult as BuildResult } from "../../src/build.js";
 import { DEFAULT_CONFIG } from "../../src/config.js";
 import { weekPeriod } from "../../src/model/period.js";
 import { copySamples } from "../helpers.js";

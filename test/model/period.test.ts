@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekOf } from "../../src/dates.js";
 import { monthPeriod, rangePeriod, trailingWindow, weekBefore, weekContaining, weekPeriod } from "../../src/model/period.js";
-import { resolvePeriod } from "../../src/options.js";
 
 describe("weekPeriod", () => {
   it.each([
@@ -44,28 +43,6 @@ describe("periods", () => {
 
   it("the week containing a date", () => {
     expect(weekContaining("2025-02-13").label).toBe("2025-W07");
-  });
-});
-
-describe("resolvePeriod", () => {
-  const today = "2026-11-23";
-  it.each([
-    [{}, "2026-W48", "2026-11-23"],
-    [{ asOf: "2025-02-12" }, "2025-W07", "2025-02-12"],
-    [{ week: "2025-W07" }, "2025-W07", "2025-02-16"],
-    [{ from: "2025-02-01", to: "2025-02-28" }, "2025-02-01_2025-02-28", "2025-02-28"],
-  ])("%j ⇒ %s as of %s", (flags, label, asOf) => {
-    const result = resolvePeriod({ ...flags, today });
-    expect(result.period.label).toBe(label);
-    expect(result.asOf).toBe(asOf);
-  });
-
-  it.each([
-    [{ week: "2025-W07", from: "2025-02-01", to: "2025-02-02" }, "give either --week or --from/--to, not both"],
-    [{ from: "2025-02-01" }, "--from needs --to as well"],
-    [{ asOf: "yesterday" }, '--as-of "yesterday" is not a date; write it as YYYY-MM-DD'],
-  ])("%j ⇒ %s", (flags, message) => {
-    expect(() => resolvePeriod({ ...flags, today })).toThrow(message);
   });
 });
 

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
 import { buildReports } from "../../src/build.js";
@@ -21,7 +20,7 @@ const text = (s: string) => new TextEncoder().encode(s);
 async function repackBothWays(zip: Uint8Array) {
   const dir = await mkdtemp(join(tmpdir(), "briefkit-zip-"));
   await writeFile(join(dir, "in.zip"), zip);
-  repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" });
+  await repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" });
   return { memory: repackZip(zip, { date: "2025-02-16" }), file: new Uint8Array(readFileSync(join(dir, "out.zip"))) };
 }
 
@@ -35,10 +34,29 @@ describe("repackZipFile", () => {
     expect(Buffer.compare(file, memory)).toBe(0);
   });
 
+  it("a sheet of more than 8 MB ⇒ fixed as it streams through, the same bytes as repackZip, the workbook part last", async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="str"><v>Engagement ${i} in Perú, with a title long enough to fill the sheet</v></c><c r="B${i + 2}"><v>${i}</v></c></row>`);
+    const sheet = `<worksheet><sheetData>${rows.join("")}</sheetData><autoFilter ref="A1:B60001"/></worksheet>`;
+    expect(sheet.length).toBeGreaterThan(8 << 20);
+    const zip = zipSync({
+      "xl/workbook.xml": text('<workbook><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets><calcPr/></workbook>'),
+      "xl/_rels/workbook.xml.rels": text('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/worksheets/sheet1.xml": [text(sheet), { level: 1 }],
+      "[Content_Types].xml": text("t"),
+    });
+    const { memory, file } = await repackBothWays(zip);
+    expect(Buffer.compare(file, memory)).toBe(0);
+    const files = unzipSync(file);
+    expect(Object.keys(files)).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/workbook.xml"]);
+    const fixed = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]);
+    expect(fixed).toBe(sheet.replace(/ t="str"><v>([^<]*)<\/v>/g, ' t="inlineStr"><is><t>$1</t></is>'));
+    expect(new TextDecoder().decode(files["xl/workbook.xml"])).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'Big\'!$A$1:$B$60001</definedName>');
+  });
+
   it("a file that is not a zip ⇒ says so", async () => {
     const dir = await mkdtemp(join(tmpdir(), "briefkit-zip-"));
     await writeFile(join(dir, "in.zip"), "not a workbook");
-    expect(() => repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" })).toThrow(/not a zip file/);
+    await expect(repackZipFile(join(dir, "in.zip"), join(dir, "out.zip"), { date: "2025-02-16" })).rejects.toThrow(/not a zip file/);
   });
 });
 
@@ -56,26 +74,38 @@ describe("spoolWorkbook", () => {
     expect(existsSync(report.scratch("rendered.xlsx"))).toBe(false);
   });
 
-  it("the process ends ⇒ the temporary folder is gone", () => {
-    const script = `
-      import { spoolWorkbook } from ${JSON.stringify(new URL("../../dist/output/spool.js", import.meta.url).href)};
-      import { writeFileSync } from "node:fs";
-      import { zipSync } from "fflate";
-      const report = await spoolWorkbook({ name: "b.xlsx", asOf: "2025-02-16", render: async (path) => writeFileSync(path, zipSync({ "a.xml": new Uint8Array([1]) })) });
-      process.stdout.write(report.path);
-    `;
-    const path = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd() }).toString();
-    expect(path).toMatch(/briefkit-report-/);
-    expect(existsSync(dirname(path))).toBe(false);
+  it("dispose ⇒ the temporary folder is gone", async () => {
+    const report = await spoolWorkbook({ name: "b.xlsx", asOf: "2025-02-16", render: async (path) => writeFileSync(path, zipSync({ "a.xml": new Uint8Array([1]) })) });
+    expect(report.path).toMatch(/briefkit-report-/);
+    expect(existsSync(report.path)).toBe(true);
+    report.dispose();
+    expect(existsSync(dirname(report.path))).toBe(false);
+  });
+
+  it("a render that fails ⇒ its error, and no temporary folder left", async () => {
+    let folder = "";
+    const failing = spoolWorkbook({
+      name: "b.xlsx",
+      asOf: "2025-02-16",
+      render: async (path) => {
+        folder = dirname(path);
+        writeFileSync(path, "half a workbook");
+        throw new Error("stopped");
+      },
+    });
+    await expect(failing).rejects.toThrow("stopped");
+    expect(folder).toMatch(/briefkit-report-/);
+    expect(existsSync(folder)).toBe(false);
   });
 });
 
 describe("buildReports on a big archive", () => {
-  it("more engagements than a thread is handed ⇒ the workbook is spooled to a file, a workbook all the same", async () => {
+  it("more engagements than the workbook holds in memory ⇒ the workbook is spooled to a file, a workbook all the same, removed by dispose", async () => {
     const inputs = await mkdtemp(join(tmpdir(), "briefkit-spool-"));
     await writeGeneratedInputs(inputs, { engagements: 5_001, partners: 10, topics: 8, seed: 5 });
     const told: BuildProgress[] = [];
-    const { files } = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx", "pdf"], onProgress: (p) => told.push(p) });
+    const result = await buildReports({ inputs, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: ["xlsx", "pdf"], onProgress: (p) => told.push(p) });
+    const { files } = result;
     expect(files[0]!.path).toMatch(/briefkit-report-.*briefing-2025-W07\.xlsx$/);
     expect(Buffer.from(files[0]!.bytes.subarray(0, 4)).toString("latin1")).toBe("PK\u0003\u0004");
     // Reading the engagements file, then the workbook's share of engagement rows written, every 32 rows, then the packet.
@@ -91,5 +121,7 @@ describe("buildReports on a big archive", () => {
     const drawn = rendering.slice(packet + 1).map((p) => (p.step === "packet" ? p.done : NaN));
     expect(drawn).toEqual([...drawn].sort((a, b) => a! - b!));
     expect(drawn.every((done) => done! > 0 && done! <= 1)).toBe(true);
+    result.dispose();
+    expect(existsSync(dirname(files[0]!.path!))).toBe(false);
   });
 });

@@ -71,6 +71,21 @@ describe("writeReports", () => {
     expect((await readdir(dir)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);
   });
 
+  it("aborted after the first file ⇒ the signal's reason, the reports that stood untouched, no temporary file left", async () => {
+    const dir = await lastWeeksReports();
+    const controller = new AbortController();
+    const system = failing({ on: "rename", call: 99 });
+    const writeFile = system.writeFile;
+    system.writeFile = async (path, bytes) => {
+      await writeFile(path, bytes);
+      controller.abort(new Error("stopped by SIGINT"));
+    };
+    await expect(writeReports({ dir, files: FILES, system, signal: controller.signal })).rejects.toThrow("stopped by SIGINT");
+    expect(system.calls.map((c) => c.split(" ")[0])).toEqual(["writeFile"]);
+    expect((await readdir(dir)).sort()).toEqual(["briefing-2025-W07.pdf", "briefing-2025-W07.xlsx"]);
+    expect(await readFile(join(dir, "briefing-2025-W07.xlsx"), "utf8")).toBe("good workbook");
+  });
+
   it("a failed rename ⇒ no temporary file left, the error names the report", async () => {
     const dir = await lastWeeksReports();
     const system = failing({ on: "rename", call: 1, error: Object.assign(new Error("EBUSY"), { code: "EBUSY" }) });

@@ -10,9 +10,10 @@ import type { Briefing } from "../../src/model/briefing.js";
 import { weekPeriod } from "../../src/model/period.js";
 import { renderPacket } from "../../src/render/pdf/packet.js";
 import { MAX_TABLE_ROWS } from "../../src/render/pdf/blocks.js";
+import { elements, readStructure } from "./pdf-structure.js";
 import { inspectPdf } from "./pdf-tools.js";
 
-const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixAlt: "Heat map", matrixAdded: "added", profileAlt: "Topics", profileEmpty: "None", tableMore: "and {count} more in the workbook" };
+const LABELS = { pageNumber: "Page {page} of {pages}", matrixTotal: "Total", title: "T", subject: "S", matrixLegend: "Legend", matrixWindowCaption: "Window map", matrixPeriodCaption: "Period map", matrixAdded: "added", profileAlt: "Topics", profileEmpty: "None", tableMore: "and {count} more in the workbook" };
 const cell = (text: string): Inline[] => [{ text }];
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(4, "0")}`);
 
@@ -99,12 +100,21 @@ describe("heat maps in the packet", () => {
     await writeGeneratedInputs(dir, { engagements: 200, partners: 12, topics: 60, seed: 3 });
     const period = weekPeriod("2025-W07");
     const wide = (await buildReports({ inputs: dir, templates: "templates", config: { ...DEFAULT_CONFIG, focus: "peru" }, period, asOf: period.to, formats: [] })).briefing;
-    const pdf = inspectPdf(await renderPacket({ document: { blocks: [{ type: "matrix", which: "window" }] }, briefing: wide, labels: LABELS }));
+    const bytes = await renderPacket({ document: { blocks: [{ type: "matrix", which: "window" }] }, briefing: wide, labels: LABELS });
+    const pdf = inspectPdf(bytes);
     const text = pdf.flow.join("\n");
     const count = (word: string) => text.split(word).length - 1;
     for (const partner of wide.partners.filter((p) => p.id !== "peru")) expect(count(`${partner.name}\n`), partner.name).toBe(2);
     for (const topic of wide.topics.slice(30)) expect(text).toContain(topic.name);
     expect(text).toMatch(new RegExp(`\\b${wide.matrix.window.total}\\b`));
-    expect(pdf.figureAlts).toEqual(["Heat map"]);
+    // In the tags it is one table, each row holding its counts of every group, under its caption.
+    expect(pdf.figureAlts).toEqual([]);
+    const [table, ...others] = [...elements(readStructure(bytes).root)].filter((e) => e.type === "Table");
+    expect(others).toEqual([]);
+    expect(table!.children.map((c) => c.type)).toEqual(["Caption", "THead", "TBody", "TFoot"]);
+    const rows = [...elements(table!)].filter((e) => e.type === "TR");
+    expect(rows).toHaveLength(wide.matrix.window.partners.length + 2);
+    for (const row of rows) expect(row.children).toHaveLength(wide.matrix.window.topics.length + 2);
+    expect(text).toContain("Window map");
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeGeneratedInputs } from "../../scripts/generate-inputs.js";
-import { buildReports, type BuildResult } from "../../src/build.js";
+import { buildReports, type BuildReportsResult as BuildResult } from "../../src/build.js";
 import { composeBriefing } from "../../src/compose/compose.js";
 import { plainText, type Document } from "../../src/compose/document.js";
 import { loadTemplates } from "../../src/compose/templates.js";
@@ -55,12 +55,14 @@ describe.each([
     expect(pdf.catalog["/StructTreeRoot"]).toBeDefined();
   });
 
-  it("has a structure tree: headings, paragraphs, lists, tables with header cells, figures with alternative text, contents, links", () => {
-    for (const type of ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"]) {
+  it("has a structure tree: headings, paragraphs, lists, tables with header cells, heat maps as captioned tables, figures with alternative text, contents, links", () => {
+    for (const type of ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD", "Caption", "THead", "TBody", "TFoot", "Figure", "TOC", "TOCI", "Reference", "Link"]) {
       expect(pdf.structure[type], type).toBeGreaterThan(0);
     }
     expect(pdf.structure["Document"]).toBe(1);
-    expect(pdf.figureAlts).toContain("Heat map of engagements per partner (rows) and topic (columns), with totals");
+    // The heat maps are tables now: every figure left is a partner's profile.
+    expect(pdf.figureAlts.every((alt) => alt.startsWith("Engagements per topic in the last 52 weeks, "))).toBe(true);
+    expect(pdf.flow.join("\n")).toContain("Engagements per partner (rows) and topic (columns), last 52 weeks, with totals");
     expect(pdf.figureAlts.some((alt) => alt.startsWith("Engagements per topic in the last 52 weeks, United States:"))).toBe(true);
   });
 

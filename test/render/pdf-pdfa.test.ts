@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReports } from "../../src/build.js";
 import { DEFAULT_CONFIG, parseConfig, type Config } from "../../src/config.js";
 import { weekPeriod } from "../../src/model/period.js";
+import { runBriefkit } from "../helpers.js";
 import { inspectPdf } from "./pdf-tools.js";
 
 const period = weekPeriod("2025-W07");
@@ -55,19 +55,19 @@ describe("PDF/A", () => {
 });
 
 describe("briefkit build --pdfa", () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [resolve("dist/cli.js"), "build", "--week", "2025-W07", "--format", "pdf", ...args], { encoding: "utf8" });
+  const run = (args: string[]) => runBriefkit(["build", "--week", "2025-W07", "--format", "pdf", ...args]);
 
   it("--pdfa PDF/A-2b ⇒ a PDF/A-2b packet", async () => {
     const out = await mkdtemp(join(tmpdir(), "briefkit-pdfa-"));
-    const result = run(["--out", out, "--pdfa", "PDF/A-2b"]);
-    expect(result.status).toBe(0);
+    const result = await run(["--out", out, "--pdfa", "PDF/A-2b"]);
+    expect(result.code).toBe(0);
     const pdf = inspectPdf(readFileSync(join(out, "briefing-2025-W07.pdf")));
     expect(pdf.xmp).toContain("<pdfaid:part>2</pdfaid:part>");
   });
 
-  it("--pdfa PDF/A-9 ⇒ exit 2 naming the allowed levels", () => {
-    const result = run(["--out", tmpdir(), "--pdfa", "PDF/A-9"]);
-    expect(result.status).toBe(2);
+  it("--pdfa PDF/A-9 ⇒ exit 2 naming the allowed levels", async () => {
+    const result = await run(["--out", tmpdir(), "--pdfa", "PDF/A-9"]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("Allowed choices are PDF/A-1b, PDF/A-2b, PDF/A-3b");
   });
 });

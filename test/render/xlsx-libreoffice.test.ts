@@ -1,9 +1,7 @@
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReports } from "../../src/build.js";
 import { composeBriefing } from "../../src/compose/compose.js";
@@ -12,32 +10,13 @@ import { repackZip } from "../../src/output/zip.js";
 import { renderWorkbook } from "../../src/render/xlsx/workbook.js";
 import { PERIOD, SPECIAL, WINDOW, buildWorkbook, cached, config, findRow, readMatrix, readWorkbook } from "./xlsx-helpers.js";
 import { editFile } from "../helpers.js";
-
-// LibreOffice reads this from a throwaway profile: recalculate every formula on load, never trust cached results.
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+import { convertWithLibreOffice } from "./libreoffice.js";
 
 /** Opens each workbook in LibreOffice with recalculation forced and saves it again; returns what it saved. */
 async function recalculate(files: Record<string, Uint8Array>): Promise<Record<string, ExcelJS.Workbook>> {
-  const dir = await mkdtemp(join(tmpdir(), "briefkit-lo-"));
-  await mkdir(join(dir, "profile", "user"), { recursive: true });
-  await writeFile(join(dir, "profile", "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const paths = await Promise.all(Object.entries(files).map(async ([name, bytes]) => {
-    const path = join(dir, `${name}.xlsx`);
-    await writeFile(path, bytes);
-    return path;
-  }));
-  execFileSync("soffice", [
-    `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-    "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), ...paths,
-  ], { stdio: "pipe", timeout: 150_000 });
+  const saved = await convertWithLibreOffice(files);
   const result: Record<string, ExcelJS.Workbook> = {};
-  for (const name of Object.keys(files)) result[name] = await readWorkbook(await readFile(join(dir, "out", `${name}.xlsx`)));
-  await rm(dir, { recursive: true, force: true });
+  for (const [name, bytes] of Object.entries(saved)) result[name] = await readWorkbook(bytes);
   return result;
 }
 
@@ -116,7 +95,7 @@ describe("the workbook recalculated by LibreOffice", () => {
     built.renamed = renamed.workbook;
     edited = change.workbook;
     recalculated = await recalculate({ sample: sample.bytes, special: special.bytes, edited: change.bytes, renamed: renamed.bytes, streamed: streamed.bytes });
-  }, 180_000);
+  }, 330_000);
 
   it.each(["sample", "special", "renamed", "streamed"])("%s ⇒ every recalculated matrix cell equals its cached result", (name) => {
     const mine = built[name]!.getWorksheet("Matrix")!;
@@ -177,5 +156,5 @@ describe("the streamed workbook as LibreOffice reads it", () => {
     expect(text(opened.streamed!)).toEqual(text(opened.made!));
     expect(opened.streamed!.getWorksheet("Engagements")!.rowCount).toBe(made.workbook.getWorksheet("Engagements")!.rowCount);
     expect(made.workbook.getWorksheet("Engagements")!.rowCount).toBeGreaterThan(5);
-  }, 180_000);
+  }, 330_000);
 });

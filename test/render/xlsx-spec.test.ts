@@ -28,6 +28,30 @@ describe("the workbook template's sheet names", () => {
   });
 });
 
+describe("the workbook template's page furniture", () => {
+  let spec: WorkbookSpec;
+  beforeAll(async () => {
+    const { briefing } = await buildReports({ inputs: "inputs", templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: [] });
+    spec = composeBriefing(briefing, await loadTemplates("templates")).workbook;
+  });
+
+  it.each([
+    ["a marking of 200 characters", { marking: "M".repeat(200) }, true],
+    ["a marking of 201 characters", { marking: "M".repeat(201) }, false],
+    ["a marking of 101 &", { marking: "&".repeat(101) }, false],
+    ["a page number of 40 characters", { pageNumber: `{page}${"p".repeat(34)}` }, true],
+    ["a page number of 41 characters", { pageNumber: `{page}${"p".repeat(35)}` }, false],
+  ])("%s ⇒ valid: %s (the header and footer of a sheet hold 255 characters)", (_, change, valid) => {
+    expect(workbookSpecSchema.safeParse({ ...spec, ...change }).success).toBe(valid);
+  });
+
+  it("no linkTooLong in a template of an older version ⇒ the English default", () => {
+    const { linkTooLong: _, ...engagements } = spec.sheets.engagements;
+    const parsed = workbookSpecSchema.parse({ ...spec, sheets: { ...spec.sheets, engagements } });
+    expect(parsed.sheets.engagements.linkTooLong).toContain("2,079 characters");
+  });
+});
+
 describe("more links than a sheet may hold", () => {
   it("links past the limit ⇒ plain text and a warning on the Issues sheet", async () => {
     const { briefing } = await buildReports({ inputs: SPECIAL, templates: "templates", config, period: PERIOD, asOf: PERIOD.to, formats: [], allowInvalid: true });

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/render/xlsx/cells.js";
-import type { RowSource } from "../../src/render/xlsx/rows.js";
+import type { RowSource } from "../../src/render/xlsx/columns.js";
 import { writeTable, type ColumnSpec, type TableResult } from "../../src/render/xlsx/sheet.js";
 import { readWorkbook } from "./xlsx-helpers.js";
 

@@ -1,31 +1,56 @@
-import type { Block } from "../../compose/document.js";
-import { MAX_TABLE_ROWS, plainText } from "../../compose/document.js";
-import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
-import { roomToKeep, type MeasureProfile } from "./keep.js";
+import { topicProfile } from "../../compose/context.js";
+import { MAX_TABLE_ROWS, type Block, type BlockKind, type BlockOf } from "../../compose/document.js";
+import { BriefkitError } from "../../errors.js";
+import type { DrawContext, NameSource } from "./context.js";
+import { drawCoverHeading, drawHeading } from "./heading.js";
+import { drawHeatmap } from "./heatmap.js";
+import { COLOR, newPage } from "./layout.js";
+import { drawList } from "./list.js";
+import { drawProfile } from "./profile.js";
 import { drawTable } from "./table.js";
-import { artifact, openElement, tagged, type StructParent } from "./tags.js";
+import { artifact } from "./tags.js";
 import { drawRuns } from "./text.js";
-import { collectEntries, currentPage, reserveToc, type ReservedToc } from "./toc.js";
+import { collectEntries, reserveToc } from "./toc.js";
 
-/** The state of one packet being drawn. */
-export interface DrawContext {
-  doc: Doc;
-  /** The Document element at the root of the structure tree. */
-  root: StructParent;
-  /** The outline item of the current top-level heading, for nesting. */
-  outline: PDFKit.PDFOutline | null;
-  /** Destination names of the headings that a table of contents lists. */
-  destinations: Map<Block, string>;
-  /** Page number (1-based) of each destination, filled in while drawing. */
-  pages: Map<string, number>;
-  tocs: ReservedToc[];
-  matrix: (which: "period" | "window") => void;
-  profile: (partner: string, top?: number) => void;
-  /** The height of a partner's chart, for keeping a heading with it. */
-  profileHeight: MeasureProfile;
-  /** The note below a table cut short, with {count} for the rows left out. */
-  tableMore: string;
+/** A block's place among the blocks drawn with it, for blocks that look at what follows them. */
+export interface Place {
+  blocks: readonly Block[];
+  index: number;
 }
+
+/** How the packet draws one kind of block. */
+export interface BlockDrawer<K extends BlockKind> {
+  draw: (context: DrawContext, block: BlockOf<K>, place: Place) => void;
+  /** The text it draws that is not in the document (partners' and topics' names), so that the fonts chosen have its characters. */
+  texts?: (block: BlockOf<K>, names: NameSource) => string[];
+}
+
+/**
+ * How each kind of block of compose's BLOCKS registry is drawn: a new kind
+ * there is a type error here until it has its entry.
+ */
+export const DRAWERS: { readonly [K in BlockKind]: BlockDrawer<K> } = {
+  heading: { draw: drawHeading },
+  paragraph: {
+    draw: ({ doc, root }, block) => {
+      drawRuns(doc, { parent: root, runs: block.content });
+      doc.moveDown(0.5);
+    },
+  },
+  list: { draw: drawList },
+  table: { draw: drawCappedTable },
+  rule: { draw: drawRule },
+  matrix: { draw: drawMatrix, texts: (block, names) => matrixNames(names, block.which) },
+  pagebreak: { draw: ({ doc }) => newPage(doc) },
+  toc: {
+    draw: (context, block, place) => {
+      const entries = collectEntries(place.blocks, place.index, block.depth, context.destinations);
+      context.tocs.push(reserveToc(context.doc, context.root, entries));
+    },
+  },
+  profile: { draw: drawPartnerProfile, texts: (block, names) => topicProfile(names.briefing, block.partner).map((t) => names.topicName(t.id)) },
+  cover: { draw: drawCover, texts: (block, names) => blockTexts(block.children, names) },
+};
 
 export { MAX_TABLE_ROWS };
 
@@ -44,12 +69,7 @@ const TURN_MS = 50;
 export async function drawBlocks(context: DrawContext, blocks: readonly Block[], onDrawn?: (done: number) => void): Promise<void> {
   let drawing = performance.now();
   for (const [index, block] of blocks.entries()) {
-    if (block.type === "toc") {
-      const entries = collectEntries(blocks, index, block.depth, context.destinations);
-      context.tocs.push(reserveToc(context.doc, context.root, entries));
-    } else {
-      drawBlock(context, block, blocks.slice(index + 1, index + 40));
-    }
+    drawBlock(context, block, { blocks, index });
     if (performance.now() - drawing >= TURN_MS) {
       onDrawn?.((index + 1) / blocks.length);
       await new Promise((resolve) => setImmediate(resolve));
@@ -58,113 +78,83 @@ export async function drawBlocks(context: DrawContext, blocks: readonly Block[],
   }
 }
 
+/** The text the blocks draw from outside the document, by their drawers' `texts`. */
+export function blockTexts(blocks: readonly Block[], names: NameSource): string[] {
+  return blocks.flatMap((block) => drawerOf(block).texts?.(block, names) ?? []);
+}
+
+function drawBlock(context: DrawContext, block: Block, place: Place): void {
+  drawerOf(block).draw(context, block, place);
+}
+
+// Each block goes to its own kind's drawer; the table's type keeps the kinds and drawers in step.
+function drawerOf(block: Block): BlockDrawer<BlockKind> {
+  return DRAWERS[block.type] as BlockDrawer<BlockKind>;
+}
+
 // A long table would run to hundreds of pages: the packet shows its first rows and points to the workbook for the
 // rest, those it leaves out and those the template did not write out.
-function drawCappedTable(context: DrawContext, block: Extract<Block, { type: "table" }>): void {
+function drawCappedTable(context: DrawContext, block: BlockOf<"table">): void {
   const shown = block.rows.slice(0, MAX_TABLE_ROWS);
   const leftOut = block.rows.length - shown.length + (block.leftOut ?? 0);
   // The note goes with the last row, never alone at the top of a page.
   drawTable(context.doc, context.root, { ...block, rows: shown }, leftOut === 0 ? 0 : NOTE_ROOM);
   if (leftOut === 0) return;
-  const more = context.tableMore.replace("{count}", leftOut.toLocaleString("en-US"));
+  const more = context.labels.tableMore.replace("{count}", leftOut.toLocaleString("en-US"));
   drawRuns(context.doc, { parent: context.root, runs: [{ text: more, bold: false, italic: true }] });
   context.doc.moveDown(0.5);
 }
 
-// `after`: the blocks that follow, which a heading keeps with it.
-function drawBlock(context: DrawContext, block: Block, after: readonly Block[] = []): void {
-  const { doc, root } = context;
+function drawRule({ doc }: DrawContext): void {
   const left = doc.page.margins.left;
-  switch (block.type) {
-    case "heading":
-      return drawHeading(context, block, after);
-    case "paragraph":
-      drawRuns(doc, { parent: root, runs: block.content });
-      doc.moveDown(0.5);
-      return;
-    case "list":
-      return drawList(context, block.items);
-    case "table":
-      return drawCappedTable(context, block);
-    case "matrix":
-      return context.matrix(block.which);
-    case "profile":
-      return context.profile(block.partner, block.top);
-    case "cover":
-      return drawCover(context, block.children);
-    case "pagebreak":
-      newPage(doc);
-      return;
-    case "toc":
-      return;
-    case "rule": {
-      const y = doc.y + 4;
-      artifact(doc, () => doc.moveTo(left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke());
-      doc.y = y + 8;
-      return;
-    }
-  }
+  const y = doc.y + 4;
+  artifact(doc, () => doc.moveTo(left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke());
+  doc.y = y + 8;
 }
 
-function drawHeading(context: DrawContext, block: Extract<Block, { type: "heading" }>, after: readonly Block[]): void {
-  const { doc } = context;
-  const size = block.level === 1 ? TYPE.h1 : block.level === 2 ? TYPE.h2 : TYPE.h3;
-  // Keep a heading with what follows it: its whole section when that fits on a page, else its first lines.
-  if (doc.y + roomToKeep(doc, { level: block.level, after, profile: context.profileHeight }) > pageBottom(doc)) newPage(doc);
-  if (doc.y > doc.page.margins.top + 1) doc.moveDown(block.level === 1 ? 0.8 : 0.5);
-  const title = plainText(block.content);
-  if (block.level === 1) context.outline = doc.outline.addItem(title);
-  else if (block.level === 2) (context.outline ?? doc.outline).addItem(title);
-  const destination = context.destinations.get(block);
-  if (destination !== undefined) {
-    doc.addNamedDestination(destination, "XYZ", doc.page.margins.left, doc.y, null as unknown as number);
-    context.pages.set(destination, currentPage(doc) + 1);
-  }
-  tagged(doc, context.root, `H${Math.min(block.level, 6)}`, () => {
-    doc.font("bold").fontSize(size).fillColor(COLOR.text).text(title, doc.page.margins.left, doc.y);
+function drawMatrix(context: DrawContext, block: BlockOf<"matrix">): void {
+  const { briefing, labels } = context;
+  drawHeatmap(context.doc, context.root, {
+    matrix: briefing.matrix[block.which],
+    partnerName: context.partnerName,
+    topicName: context.topicName,
+    totalLabel: labels.matrixTotal,
+    legendLabel: labels.matrixLegend,
+    caption: block.which === "window" ? labels.matrixWindowCaption : labels.matrixPeriodCaption,
+    scale: context.scale,
+    // The window map flags the cells this period added to; both matrices share rows and columns.
+    ...(block.which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
   });
-  doc.moveDown(0.3);
 }
 
-function drawList(context: DrawContext, items: ReadonlyArray<Extract<Block, { type: "list" }>["items"][number]>): void {
-  const { doc } = context;
-  const left = doc.page.margins.left;
-  const list = openElement(doc, context.root, "L");
-  for (const item of items) {
-    doc.font("regular").fontSize(TYPE.body);
-    // The same test drawRuns makes for its first line, so the bullet and its text share a page.
-    if (doc.y + doc.currentLineHeight(true) + TYPE.lineGap > pageBottom(doc)) newPage(doc);
-    const y = doc.y;
-    const li = openElement(doc, list, "LI");
-    tagged(doc, li, "Lbl", () => doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text).text("•", left + 4, y, { lineBreak: false }));
-    doc.x = left + 16;
-    doc.y = y;
-    drawRuns(doc, { parent: li, runs: item, x: left + 16, type: "LBody" });
-    li.end();
-    doc.moveDown(0.2);
+function matrixNames(names: NameSource, which: BlockOf<"matrix">["which"]): string[] {
+  const matrix = names.briefing.matrix[which];
+  return [...matrix.partners.map(names.partnerName), ...matrix.topics.map(names.topicName)];
+}
+
+function drawPartnerProfile(context: DrawContext, block: BlockOf<"profile">): void {
+  const { briefing, labels } = context;
+  const { partner } = block;
+  if (!briefing.partners.some((p) => p.id === partner)) {
+    const known = briefing.partners.map((p) => p.id).join(", ");
+    throw new BriefkitError({ code: "template", location: "packet.md.hbs", message: `packet.md.hbs: "::: profile ${partner}" names no partner; partner ids: ${known}` });
   }
-  list.end();
-  doc.x = left;
-  doc.moveDown(0.3);
+  const topics = topicProfile(briefing, partner).map((t) => ({ name: context.topicName(t.id), count: t.count }));
+  const alt = `${labels.profileAlt} ${context.partnerName(partner)}`;
+  drawProfile(context.doc, context.root, { topics, alt, emptyText: labels.profileEmpty, scale: context.barScale, ...(block.top === undefined ? {} : { top: block.top }) });
 }
 
-function drawCover(context: DrawContext, children: readonly Block[]): void {
+function drawCover(context: DrawContext, block: BlockOf<"cover">): void {
   const { doc } = context;
   doc.y = doc.page.height * 0.28;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  for (const block of children) {
-    if (block.type === "heading") {
-      const size = block.level === 1 ? TYPE.coverTitle : TYPE.coverSubtitle;
-      if (block.level === 1) context.outline = doc.outline.addItem(plainText(block.content));
-      tagged(doc, context.root, `H${Math.min(block.level, 6)}`, () => {
-        doc.font("bold").fontSize(size).fillColor(COLOR.text).text(plainText(block.content), doc.page.margins.left, doc.y, { align: "center", width });
-      });
-      doc.moveDown(0.6);
-    } else if (block.type === "paragraph") {
-      drawRuns(doc, { parent: context.root, runs: block.content, size: 12, align: "center" });
+  block.children.forEach((child, index) => {
+    if (child.type === "heading") {
+      drawCoverHeading(context, child);
+    } else if (child.type === "paragraph") {
+      drawRuns(doc, { parent: context.root, runs: child.content, size: 12, align: "center" });
       doc.moveDown(0.8);
     } else {
-      drawBlock(context, block);
+      drawBlock(context, child, { blocks: block.children, index });
     }
-  }
+  });
 }

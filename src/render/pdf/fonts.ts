@@ -1,12 +1,11 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The faces the packet uses, all from the Noto Sans package (Latin, Greek, Cyrillic, Vietnamese). */
+/** The faces the packet uses, all Noto Sans (Latin, Greek, Cyrillic, Vietnamese). */
 export type Face = "regular" | "bold" | "italic" | "boldItalic";
 
 /**
- * Which files of the faces: `full` from the Noto Sans package, or `core`,
+ * Which files of the faces: `full` (fonts/full/, as Google Fonts ships them), or `core`,
  * the same faces cut down to CORE_RANGES (fonts/, made by
  * scripts/subset-fonts.sh). The core faces draw the same glyphs at the same
  * places, and load and lay text out several times faster.
@@ -14,10 +13,10 @@ export type Face = "regular" | "bold" | "italic" | "boldItalic";
 export type FontSet = "core" | "full";
 
 const FILES: Record<Face, string> = {
-  regular: "400Regular/NotoSans_400Regular.ttf",
-  bold: "700Bold/NotoSans_700Bold.ttf",
-  italic: "400Regular_Italic/NotoSans_400Regular_Italic.ttf",
-  boldItalic: "700Bold_Italic/NotoSans_700Bold_Italic.ttf",
+  regular: "NotoSans_400Regular.ttf",
+  bold: "NotoSans_700Bold.ttf",
+  italic: "NotoSans_400Regular_Italic.ttf",
+  boldItalic: "NotoSans_700Bold_Italic.ttf",
 };
 
 /**
@@ -31,16 +30,12 @@ export const CORE_RANGES: ReadonlyArray<readonly [number, number]> = [
 ];
 
 // Two folders up from src/render/pdf/ or dist/render/pdf/: the package root.
-const CORE_DIR = fileURLToPath(new URL("../../../fonts/", import.meta.url));
+const FONTS_DIR = fileURLToPath(new URL("../../../fonts/", import.meta.url));
 
-/** Paths of the TrueType files of each face: the package's full ones unless `core` is asked for. */
+/** Paths of the TrueType files of each face: the full ones unless `core` is asked for. */
 export function fontPaths(set: FontSet = "full"): Record<Face, string> {
-  if (set === "core") {
-    return Object.fromEntries(Object.entries(FILES).map(([face, file]) => [face, join(CORE_DIR, file.slice(file.indexOf("/") + 1))])) as Record<Face, string>;
-  }
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve("@expo-google-fonts/noto-sans/package.json"));
-  return Object.fromEntries(Object.entries(FILES).map(([face, file]) => [face, join(root, file)])) as Record<Face, string>;
+  const dir = set === "core" ? FONTS_DIR : join(FONTS_DIR, "full");
+  return Object.fromEntries(Object.entries(FILES).map(([face, file]) => [face, join(dir, file)])) as Record<Face, string>;
 }
 
 /** The core faces when they have a glyph for every character of the texts, else the full ones. */

@@ -3,7 +3,8 @@ import { artifact } from "./tags.js";
 
 /**
  * Draws the marking at the top and bottom of every page and "Page X of Y"
- * at the bottom, as pagination artifacts. Needs buffered pages.
+ * at the bottom, as pagination artifacts: a header and a footer. Needs
+ * buffered pages.
  */
 export function drawFurniture(doc: Doc, options: { marking: string; pageNumber: string }): void {
   const { marking } = options;
@@ -19,10 +20,13 @@ export function drawFurniture(doc: Doc, options: { marking: string; pageNumber: 
     artifact(doc, () => {
       doc.font("bold").fontSize(TYPE.small).fillColor(COLOR.marking);
       doc.text(marking, saved.left, 22, { width: inner, align: "center", lineBreak: false });
+    }, "Header");
+    artifact(doc, () => {
+      doc.font("bold").fontSize(TYPE.small).fillColor(COLOR.marking);
       doc.text(marking, saved.left, height - 34, { width: inner, align: "center", lineBreak: false });
       doc.font("regular").fillColor(COLOR.muted);
       doc.text(label, saved.left, height - 34, { width: inner, align: "right", lineBreak: false });
-    }, "Pagination");
+    }, "Footer");
     doc.page.margins = saved;
   }
   doc.fillColor(COLOR.text);

@@ -1,21 +1,21 @@
 import PDFDocument from "pdfkit";
 import type { PacketLabels } from "../../compose/compose.js";
-import { topicProfile } from "../../compose/context.js";
 import type { Document } from "../../compose/document.js";
 import type { PdfaLevel } from "../../config.js";
 import { toUtcDate } from "../../dates.js";
-import { BriefkitError } from "../../errors.js";
 import type { Briefing } from "../../model/briefing.js";
 import { ownBytes } from "../bytes.js";
-import { drawBlocks, type DrawContext } from "./blocks.js";
+import { blockTexts, drawBlocks } from "./blocks.js";
 import { compactPageContents } from "./compact.js";
+import type { DrawContext, NameSource } from "./context.js";
 import { trimParentTreeAsPagesAdd } from "./parent-tree.js";
 import { chooseFontSet, fontPaths } from "./fonts.js";
 import { drawFurniture } from "./furniture.js";
-import { drawHeatmap } from "./heatmap.js";
 import { COLOR, PAGE, TYPE, type Doc } from "./layout.js";
-import { drawProfile, profileHeight, profileScale } from "./profile.js";
+import { includeGlyphComponents } from "./glyph-components.js";
+import { profileScale } from "./profile.js";
 import { fillToc } from "./toc.js";
+import { addPacketMetadata } from "./xmp.js";
 import { nameLookup } from "../../model/names.js";
 
 /** How many output chunks are joined into one while the packet is written. */
@@ -43,46 +43,18 @@ export async function renderPacket(options: PacketOptions): Promise<Uint8Array> 
   await new Promise<void>((resolve) => process.nextTick(resolve));
   const root = doc.struct("Document");
   doc.addStructure(root);
-  const partnerName = nameLookup(briefing.partners);
-  const topicName = nameLookup(briefing.topics);
   const scale = packetScale(briefing);
   const barScale = profileScale(doc, { topicNames: briefing.topics.map((t) => t.name), max: scale });
-  const context: DrawContext = {
-    doc,
-    root,
-    outline: null,
-    destinations: new Map(),
-    pages: new Map(),
-    tocs: [],
-    tableMore: labels.tableMore,
-    matrix: (which) =>
-      drawHeatmap(doc, root, {
-        matrix: briefing.matrix[which],
-        partnerName,
-        topicName,
-        totalLabel: labels.matrixTotal,
-        legendLabel: labels.matrixLegend,
-        alt: labels.matrixAlt,
-        scale,
-        // The window map flags the cells this period added to; both matrices share rows and columns.
-        ...(which === "window" ? { marked: { has: (r: number, c: number) => (briefing.matrix.period.counts[r]?.[c] ?? 0) > 0, label: labels.matrixAdded } } : {}),
-      }),
-    profileHeight: (partner, top) => profileHeight(Math.min(top ?? Infinity, topicProfile(briefing, partner).length)),
-    profile: (partner, top) => {
-      if (!briefing.partners.some((p) => p.id === partner)) {
-        const known = briefing.partners.map((p) => p.id).join(", ");
-        throw new BriefkitError({ code: "template", location: "packet.md.hbs", message: `packet.md.hbs: "::: profile ${partner}" names no partner; partner ids: ${known}` });
-      }
-      const topics = topicProfile(briefing, partner).map((t) => ({ name: topicName(t.id), count: t.count }));
-      drawProfile(doc, root, { topics, alt: `${labels.profileAlt} ${partnerName(partner)}`, emptyText: labels.profileEmpty, scale: barScale, ...(top === undefined ? {} : { top }) });
-    },
-  };
+  const context: DrawContext = { ...names(briefing), doc, labels, root, outline: null, destinations: new Map(), pages: new Map(), tocs: [], scale, barScale };
   doc.font("regular").fontSize(TYPE.body).fillColor(COLOR.text);
   await drawBlocks(context, options.document.blocks, options.onProgress);
   for (const toc of context.tocs) fillToc(doc, toc, context.pages);
   drawFurniture(doc, { marking: briefing.config.marking, pageNumber: labels.pageNumber });
   root.end();
   compact();
+  const pdfa = pdfaLevel(options);
+  addPacketMetadata(doc, { modified: toUtcDate(briefing.asOf), pdfa: pdfa !== null });
+  if (pdfa === "PDF/A-1b") includeGlyphComponents(doc);
   doc.end();
   return bytes;
 }
@@ -98,7 +70,7 @@ function packetScale(briefing: Briefing): number {
 function createDocument(options: PacketOptions): Doc {
   const { briefing, labels } = options;
   const date = toUtcDate(briefing.asOf);
-  const pdfa = options.pdfa === undefined ? briefing.config.pdfa : options.pdfa;
+  const pdfa = pdfaLevel(options);
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.side, right: PAGE.side },
@@ -125,16 +97,18 @@ function createDocument(options: PacketOptions): Doc {
   return doc;
 }
 
-// Everything the packet draws comes from these: the document, the labels, and partners' and topics' names and ids.
+function pdfaLevel(options: PacketOptions): PdfaLevel | null {
+  return options.pdfa === undefined ? options.briefing.config.pdfa : options.pdfa;
+}
+
+function names(briefing: Briefing): NameSource {
+  return { briefing, partnerName: nameLookup(briefing.partners), topicName: nameLookup(briefing.topics) };
+}
+
+// Everything the packet draws comes from these: the document, the labels, the marking, and what its blocks draw from the briefing.
 function packetTexts(options: PacketOptions): string[] {
   const { briefing } = options;
-  const matrices = [briefing.matrix.period, briefing.matrix.window];
-  return [
-    JSON.stringify(options.document),
-    JSON.stringify(options.labels),
-    JSON.stringify([briefing.partners, briefing.topics, matrices.map((m) => [m.partners, m.topics])]),
-    briefing.config.marking,
-  ];
+  return [JSON.stringify(options.document), JSON.stringify(options.labels), ...blockTexts(options.document.blocks, names(briefing)), briefing.config.marking];
 }
 
 function collect(doc: Doc): Promise<Uint8Array> {

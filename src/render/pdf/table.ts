@@ -1,7 +1,7 @@
 import type { Inline } from "../../compose/document.js";
 import { plainText } from "../../compose/document.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
-import { artifact, openElement, tagged, type StructParent } from "./tags.js";
+import { artifact, drawLink, openElement, type Area, type StructParent } from "./tags.js";
 import { BREAKABLE, wrapLines } from "./text.js";
 
 const PAD = 4;
@@ -10,7 +10,8 @@ const SIZE = TYPE.small + 0.5;
 interface Cell {
   lines: string[];
   bold: boolean;
-  link?: string;
+  /** Where the cell's text links to, and the whole of that text. */
+  link?: { url: string; text: string };
 }
 
 interface Grid {
@@ -40,7 +41,7 @@ export function drawTable(doc: Doc, parent: StructParent, table: { header: Inlin
   y += headerHeight;
   const continueOnNextPage = () => {
     newPage(doc);
-    artifact(doc, () => drawRowPart(doc, { grid, cells: header, from: 0, count: lineCount(header), y: doc.page.margins.top, header: true }), "Pagination");
+    artifact(doc, () => drawRowPart(doc, { grid, cells: header, from: 0, count: lineCount(header), y: doc.page.margins.top, header: true }), "Header");
     return doc.page.margins.top + headerHeight;
   };
   const fresh = () => pageBottom(doc) - doc.page.margins.top - headerHeight;
@@ -84,8 +85,9 @@ function prepareRow(doc: Doc, grid: Grid, source: Inline[][], header: boolean): 
     const runs = source[i] ?? [];
     const bold = header || (runs.length > 0 && runs.every((r) => r.bold === true));
     doc.font(bold ? "bold" : "regular").fontSize(SIZE);
-    const link = runs.find((run) => run.link !== undefined)?.link;
-    return { lines: wrapLines(doc, plainText(runs), width - 2 * PAD), bold, ...(link ? { link } : {}) };
+    const url = runs.find((run) => run.link !== undefined)?.link;
+    const text = plainText(runs);
+    return { lines: wrapLines(doc, text, width - 2 * PAD), bold, ...(url ? { link: { url, text: text.trim() || url } } : {}) };
   });
 }
 
@@ -123,11 +125,11 @@ function drawRowPart(doc: Doc, options: {
   cells.forEach((cell, i) => {
     const width = grid.widths[i]!;
     const cellX = x;
-    const text = () => drawLines(doc, { cell, from, count, x: cellX + PAD, y: y + PAD, lineHeight: grid.lineHeight });
-    const target = options.parents?.[i] ?? (options.parent ? openElement(doc, options.parent, "TH") : undefined);
+    const text = (annotate?: (area: Area) => void) => drawLines(doc, { cell, from, count, x: cellX + PAD, y: y + PAD, lineHeight: grid.lineHeight, annotate });
+    const target = options.parents?.[i] ?? (options.parent ? openElement(doc, options.parent, "TH", { scope: "Column" }) : undefined);
     if (target === undefined) text();
-    else if (cell.link !== undefined) tagged(doc, target, "Link", text);
-    else target.add(text);
+    else if (cell.link !== undefined) drawLink(doc, target, { url: cell.link.url, contents: cell.link.text }, text);
+    else target.add(() => text());
     if (options.parent) target?.end();
     x += width;
   });
@@ -135,12 +137,17 @@ function drawRowPart(doc: Doc, options: {
   doc.fillColor(COLOR.text);
 }
 
-function drawLines(doc: Doc, options: { cell: Cell; from: number; count: number; x: number; y: number; lineHeight: number }): void {
+// A linked cell's lines each get a link annotation over them, as pdfkit's own `link` option would make.
+function drawLines(doc: Doc, options: {
+  cell: Cell; from: number; count: number; x: number; y: number; lineHeight: number; annotate: ((area: Area) => void) | undefined;
+}): void {
   const { cell, x, lineHeight } = options;
   doc.font(cell.bold ? "bold" : "regular").fontSize(SIZE).fillColor(cell.link ? COLOR.link : COLOR.text);
   cell.lines.slice(options.from, options.from + options.count).forEach((line, index) => {
     if (line === "") return;
-    doc.text(line, x, options.y + index * lineHeight, { lineBreak: false, link: cell.link ?? null, underline: cell.link !== undefined } as PDFKit.Mixins.TextOptions);
+    const y = options.y + index * lineHeight;
+    doc.text(line, x, y, { lineBreak: false, underline: cell.link !== undefined });
+    options.annotate?.({ x, y, width: doc.widthOfString(line), height: doc.currentLineHeight() });
   });
 }
 

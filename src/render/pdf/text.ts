@@ -1,7 +1,7 @@
 import type { Inline } from "../../compose/document.js";
 import { faceOf } from "./fonts.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
-import { openElement, tagged, type StructParent } from "./tags.js";
+import { drawLink, openElement, type StructParent } from "./tags.js";
 
 /** Where a line may break: spaces, but not the no-break spaces that hold a date or a name together. */
 export const BREAKABLE = /[^\S\u00a0\u202f\u2007]+/;
@@ -111,7 +111,8 @@ export function layoutRuns(doc: Doc, runs: readonly Inline[], options: { width: 
 
 /**
  * Draws a run of styled text as one wrapped paragraph, tagged as `type`
- * (P by default), with links as live link annotations under Link elements.
+ * (P by default), with links as live link annotations under Link elements,
+ * each described by the whole text of its link.
  * Lines that do not fit go on to the next page.
  */
 export function drawRuns(doc: Doc, options: {
@@ -140,9 +141,12 @@ export function drawRuns(doc: Doc, options: {
     let left = x + (options.align === "center" ? (width - line.width) / 2 : 0);
     for (const segment of line.segments) {
       const at = left;
-      const draw = () => drawSegment(doc, { segment, x: at, y, size });
-      if (segment.run.link === undefined) element.add(draw);
-      else tagged(doc, element, "Link", draw);
+      const { link } = segment.run;
+      if (link === undefined) element.add(() => drawSegment(doc, { segment, x: at, y, size }));
+      else drawLink(doc, element, { url: link, contents: segment.run.text.trim() || link }, (annotate) => {
+        drawSegment(doc, { segment, x: at, y, size });
+        annotate({ x: at, y, width: doc.widthOfString(segment.text), height: doc.currentLineHeight() });
+      });
       left += segment.width;
     }
     y += lineHeight;
@@ -159,5 +163,5 @@ function drawSegment(doc: Doc, options: { segment: Segment; x: number; y: number
     .font(faceOf(run))
     .fontSize(options.size)
     .fillColor(run.link ? COLOR.link : COLOR.text)
-    .text(text, options.x, options.y, { lineBreak: false, link: run.link ?? null, underline: run.link !== undefined } as PDFKit.Mixins.TextOptions);
+    .text(text, options.x, options.y, { lineBreak: false, underline: run.link !== undefined });
 }

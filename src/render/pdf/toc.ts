@@ -1,7 +1,7 @@
 import type { Block } from "../../compose/document.js";
 import { plainText } from "../../compose/document.js";
 import { COLOR, newPage, pageBottom, TYPE, type Doc } from "./layout.js";
-import { openElement, tagged, type StructParent } from "./tags.js";
+import { annotate, artifact, openElement, type StructParent } from "./tags.js";
 
 const LINE = 17;
 const INDENT = 14;
@@ -53,36 +53,58 @@ export function reserveToc(doc: Doc, parent: StructParent, entries: TocEntry[]):
   return { entries, slots, element: openElement(doc, parent, "TOC") };
 }
 
-/** Writes the reserved lines: title, dot leaders, page number, each a link to its heading. */
+/**
+ * Writes the reserved lines: title, dot leaders, page number. Each is a TOCI
+ * holding a Reference that holds a Link element: the title and the page
+ * number, each under a link annotation to the heading; the leaders between
+ * them are an artifact.
+ */
 export function fillToc(doc: Doc, toc: ReservedToc, pages: ReadonlyMap<string, number>): void {
   toc.entries.forEach((entry, i) => {
     const slot = toc.slots[i]!;
     doc.switchToPage(slot.page);
     const item = openElement(doc, toc.element, "TOCI");
-    tagged(doc, item, "Link", () => drawEntry(doc, entry, { y: slot.y, page: pages.get(entry.destination) }));
+    const reference = openElement(doc, item, "Reference");
+    drawEntry(doc, { entry, link: openElement(doc, reference, "Link"), y: slot.y, page: pages.get(entry.destination) });
+    reference.end();
     item.end();
   });
   toc.element.end();
 }
 
-function drawEntry(doc: Doc, entry: TocEntry, options: { y: number; page: number | undefined }): void {
+function drawEntry(doc: Doc, options: { entry: TocEntry; link: StructParent; y: number; page: number | undefined }): void {
+  const { entry, link, y } = options;
   const left = doc.page.margins.left + (entry.level - 1) * INDENT;
   const right = doc.page.width - doc.page.margins.right;
   const number = options.page === undefined ? "" : String(options.page);
-  doc.font(entry.level === 1 ? "bold" : "regular").fontSize(entry.level === 1 ? TYPE.body + 0.5 : TYPE.body).fillColor(COLOR.text);
+  const face = entry.level === 1 ? "bold" : "regular";
+  doc.font(face).fontSize(entry.level === 1 ? TYPE.body + 0.5 : TYPE.body).fillColor(COLOR.text);
   const numberWidth = doc.widthOfString(number);
   const titleWidth = Math.min(doc.widthOfString(entry.title), right - left - numberWidth - 24);
+  const target = { destination: entry.destination, contents: entry.title };
+  const height = doc.currentLineHeight();
   // One line: a title too long for it ends in an ellipsis rather than running into the next entry.
   const oneLine = doc.currentLineHeight(true) * 1.5;
-  doc.text(entry.title, left, options.y, { width: titleWidth, height: oneLine, ellipsis: true, goTo: entry.destination } as PDFKit.Mixins.TextOptions);
+  link.add(() => {
+    doc.text(entry.title, left, y, { width: titleWidth, height: oneLine, ellipsis: true });
+    annotate(doc, { link, target, area: { x: left, y, width: titleWidth, height } });
+  });
   const dots = left + titleWidth + 6;
   const end = right - numberWidth - 6;
   if (end > dots) {
-    doc.font("regular").fillColor(COLOR.muted);
-    const dot = doc.widthOfString(". ");
-    doc.text(". ".repeat(Math.max(0, Math.floor((end - dots) / dot))), dots, options.y, { lineBreak: false });
+    artifact(doc, () => {
+      doc.font("regular").fillColor(COLOR.muted);
+      const dot = doc.widthOfString(". ");
+      doc.text(". ".repeat(Math.max(0, Math.floor((end - dots) / dot))), dots, y, { lineBreak: false });
+    });
   }
-  doc.font(entry.level === 1 ? "bold" : "regular").fillColor(COLOR.text).text(number, right - numberWidth, options.y, { lineBreak: false, goTo: entry.destination } as PDFKit.Mixins.TextOptions);
+  if (number !== "") {
+    link.add(() => {
+      doc.font(face).fillColor(COLOR.text).text(number, right - numberWidth, y, { lineBreak: false });
+      annotate(doc, { link, target, area: { x: right - numberWidth, y, width: numberWidth, height } });
+    });
+  }
+  link.end();
 }
 
 /** The index of the current page in the document's buffered pages. */

@@ -11,18 +11,43 @@ export const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb:
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Points per line of 11-point text. */
-export const LINE_HEIGHT = 14.5;
+const LINE_HEIGHT = 14.5;
+/** Excel's tallest row, in points; a taller text is cut at the bottom of its cell. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** The height of a row of this many lines, at most Excel's tallest. */
+export function rowHeight(lines: number): number {
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+}
 
 /**
  * The value exceljs writes. Strings stay strings even when they begin with
  * `=`, `+`, `-` or `@`: only `{ formula }` objects become formulas.
  * Dates are UTC midnights, so no time zone shifts the day.
  */
-export function toExcel(value: CellValue, linked: boolean): ExcelJS.CellValue {
+export function toExcel(value: CellValue, href: string | null): ExcelJS.CellValue {
   if (value === null) return null;
   if (typeof value !== "object") return value;
   if ("date" in value) return toUtcDate(value.date);
-  return linked ? { text: value.text, hyperlink: value.link } : value.link;
+  return href !== null ? { text: value.text, hyperlink: href } : value.link;
+}
+
+/** Longest link address Excel opens. */
+export const MAX_LINK_LENGTH = 2_079;
+
+/**
+ * The address a link is written with: percent-encoded as the URL standard
+ * has it (spaces and other characters a link may not hold as they are), or
+ * null when it cannot be a link: longer than Excel opens, or not a URL.
+ */
+export function linkAddress(url: string): string | null {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return null;
+  }
+  return href.length <= MAX_LINK_LENGTH ? href : null;
 }
 
 /** Longest text shown for a link; the link itself keeps the whole address. */

@@ -3,15 +3,14 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import type { Briefing } from "../../model/briefing.js";
 import type { Matrix } from "../../model/matrix.js";
 import { FONT, HEADER_FILL } from "./cells.js";
+import { columnNumber, type ColumnKey } from "./columns.js";
 import { MAX_CRITERION_LENGTH, columnLetter, columnRange, dateFormula, exactCriterion, quoteString } from "./formula.js";
+import { ENGAGEMENT_TOPICS } from "./list-sheets.js";
 import { setupPrinting } from "./print.js";
 import { setViews } from "./sheet.js";
 import { nameLookup } from "../../model/names.js";
 
-/** The columns of the Engagement topics sheet, in order; the matrix formulas count over them. */
-export const TOPIC_SHEET_KEYS = ["id", "date", "status", "partner", "topic", "partner_id", "topic_id"] as const;
-
-const column = (key: (typeof TOPIC_SHEET_KEYS)[number]) => TOPIC_SHEET_KEYS.indexOf(key) + 1;
+const column = (key: ColumnKey<"engagementTopics">) => columnNumber(ENGAGEMENT_TOPICS, key);
 const BORDER = { style: "medium", color: { argb: "FFC00000" } } as const;
 
 /**
@@ -35,10 +34,11 @@ export function writeMatrixSheet(options: { sheet: ExcelJS.Worksheet; briefing: 
   const window = block(labels.windowTitle, briefing.matrix.window, 1);
   const period = block(labels.periodTitle, briefing.matrix.period, window.lastRow + 2);
   // One rule set a range: LibreOffice keeps only one conditional format per range.
+  // Priorities are unique on the sheet, 1, 2, 3 as Excel numbers them.
   if (window.cells !== null) {
     sheet.addConditionalFormatting({ ref: window.cells, rules: [markPeriodAdditions(window.cells, period.headerRow - window.headerRow), colourScale(2)] });
   }
-  if (period.cells !== null) sheet.addConditionalFormatting({ ref: period.cells, rules: [colourScale(1)] });
+  if (period.cells !== null) sheet.addConditionalFormatting({ ref: period.cells, rules: [colourScale(3)] });
 
   const longest = Math.max(labels.total.length, ...briefing.topics.map((t) => t.name.length));
   const headerHeight = Math.min(150, Math.max(40, longest * 7 + 10));

@@ -28,13 +28,6 @@ export function setupPrinting(sheet: ExcelJS.Worksheet, options: { marking: stri
   };
 }
 
-/** The sum of the widths of a sheet's first `count` columns, in characters. */
-export function totalWidth(sheet: ExcelJS.Worksheet, count: number): number {
-  let sum = 0;
-  for (let c = 1; c <= count; c++) sum += sheet.getColumn(c).width ?? 9;
-  return sum;
-}
-
 // In header and footer text "&" starts a code; a literal one is written "&&".
 function escapeHeaderFooter(text: string): string {
   return text.replace(/&/g, "&&");

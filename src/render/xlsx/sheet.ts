@@ -1,11 +1,10 @@
 import type ExcelJS from "exceljs";
-import { DATE_FORMAT, toExcel, uniqueHeaders, type CellValue } from "./cells.js";
+import { DATE_FORMAT, linkAddress, toExcel, uniqueHeaders, type CellValue } from "./cells.js";
 import { setupPrinting } from "./print.js";
-import type { RowSource } from "./rows.js";
+import type { RowSource } from "./columns.js";
 import { streamTable } from "./stream-table.js";
 import { fitWidths, styleHeader, styleRow, type ColumnSpec } from "./table-style.js";
 
-export { FONT, type CellValue } from "./cells.js";
 export type { ColumnSpec } from "./table-style.js";
 
 /** Excel keeps at most this many links on one sheet. */
@@ -15,6 +14,8 @@ export const MAX_LINKS_PER_SHEET = 65_530;
 export interface TableResult {
   /** Sheet row of the first link written as plain text because the sheet had too many; null when none was. */
   firstUnlinkedRow: number | null;
+  /** Sheet rows of links written as plain text because Excel cannot open them (too long). */
+  longLinkRows: number[];
 }
 
 /**
@@ -57,7 +58,7 @@ export async function writeTable(options: {
     setupPrinting(sheet, { marking: options.marking, pageNumber: options.pageNumber, repeatRows: "1:1", width: widths.reduce((a, b) => a + b, 0) });
   if (options.stream) {
     await streamTable({ sheet, headers, columns, rows: options.rows, toValues: links.values, dateFormat, widthSample: options.widthSample, onWidths: printing, onWritten: options.onWritten });
-    return { firstUnlinkedRow: links.firstUnlinkedRow() };
+    return links.result();
   }
   const rows: Array<readonly CellValue[]> = [];
   for await (const row of options.rows) rows.push(row);
@@ -83,7 +84,7 @@ export async function writeTable(options: {
   styleHeader(sheet.getRow(1), headers, widths);
   const styles = new Map<number, Partial<ExcelJS.Style>>();
   rows.forEach((row, r) => styleRow({ row: sheet.getRow(r + 2), values: row, columns, widths, styles, dateFormat }));
-  return { firstUnlinkedRow: links.firstUnlinkedRow() };
+  return links.result();
 }
 
 /** Sets a sheet's views in place: the streaming writer's sheets only let their list be changed, not replaced. */
@@ -91,21 +92,31 @@ export function setViews(sheet: ExcelJS.Worksheet, views: Array<Partial<ExcelJS.
   sheet.views.splice(0, sheet.views.length, ...(views as ExcelJS.WorksheetView[]));
 }
 
-/** The values exceljs writes for rows, with links up to `limit`; later links become their text. */
+/**
+ * The values exceljs writes for rows, with links up to `limit`; later links
+ * become their text, and so do links Excel cannot open.
+ */
 function linkValues(count: number, limit: number) {
   let links = 0;
   let firstUnlinkedRow: number | null = null;
+  const longLinkRows: number[] = [];
   const values = (row: readonly CellValue[], sheetRow: number): ExcelJS.CellValue[] => {
     const out = new Array<ExcelJS.CellValue>(count);
     for (let c = 0; c < count; c++) {
       const value = row[c] ?? null;
-      const isLink = value !== null && typeof value === "object" && "link" in value;
-      const linked = isLink && links < limit;
-      if (linked) links += 1;
-      else if (isLink) firstUnlinkedRow ??= sheetRow;
-      out[c] = toExcel(value, linked);
+      let href: string | null = null;
+      if (value !== null && typeof value === "object" && "link" in value) {
+        href = linkAddress(value.link);
+        if (href === null) longLinkRows.push(sheetRow);
+        else if (links < limit) links += 1;
+        else {
+          href = null;
+          firstUnlinkedRow ??= sheetRow;
+        }
+      }
+      out[c] = toExcel(value, href);
     }
     return out;
   };
-  return { values, firstUnlinkedRow: () => firstUnlinkedRow };
+  return { values, result: (): TableResult => ({ firstUnlinkedRow, longLinkRows }) };
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellValue } from "./cells.js";
-import type { RowSource } from "./rows.js";
+import type { RowSource } from "./columns.js";
 import { fitWidths, styleHeader, styleRow, type ColumnSpec } from "./table-style.js";
 
 /**

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { FONT, HEADER_FILL, LINE_HEIGHT, LINK_FONT, displayLength, wrappedLines, type CellValue } from "./cells.js";
+import { FONT, HEADER_FILL, LINK_FONT, displayLength, rowHeight, wrappedLines, type CellValue } from "./cells.js";
 
 export interface ColumnSpec {
   header: string;
@@ -34,7 +34,7 @@ export function styleHeader(row: ExcelJS.Row, headers: readonly string[], widths
   });
   // Bold text is wider: wrap headers as if their columns were a character narrower.
   const lines = Math.max(1, ...headers.map((header, c) => wrappedLines(header, widths[c]! - 1)));
-  if (lines > 1) row.height = lines * LINE_HEIGHT;
+  if (lines > 1) row.height = rowHeight(lines);
 }
 
 /** The styles of one written row of values, and its height when text wraps. */
@@ -60,7 +60,7 @@ export function styleRow(options: {
     if (column.wrap) lines = Math.max(lines, wrappedLines(value, widths[c]!));
   });
   // Neither Excel nor LibreOffice grows a row for wrapped text on opening, so set each row's height.
-  if (lines > 1) row.height = lines * LINE_HEIGHT;
+  if (lines > 1) row.height = rowHeight(lines);
 }
 
 function sharedStyle(

@@ -8,22 +8,14 @@ import type { WorkbookSpec } from "../../compose/compose.js";
 import { toUtcDate } from "../../dates.js";
 import type { Briefing } from "../../model/briefing.js";
 import { ownBytes } from "../bytes.js";
-import { FONT, LINE_HEIGHT, wrappedLines } from "./cells.js";
-import { TOPIC_SHEET_KEYS, writeMatrixSheet } from "./matrix.js";
+import { FONT, rowHeight, wrappedLines } from "./cells.js";
+import type { Table } from "./columns.js";
+import { writeMatrixSheet } from "./matrix.js";
 import { setupPrinting } from "./print.js";
-import { buildRows, type RowSource } from "./rows.js";
-import { writeTable, type ColumnSpec } from "./sheet.js";
+import type { SheetIssue } from "./list-sheets.js";
+import { buildTables } from "./rows.js";
+import { writeTable, type TableResult } from "./sheet.js";
 
-type Layout = Omit<ColumnSpec, "header">;
-
-/** How each Engagements column is laid out, chosen so a printed page stays legible. */
-const ENGAGEMENT_LAYOUT = {
-  id: { maxWidth: 12 }, start_date: {}, end_date: {}, title: { wrap: true, maxWidth: 20 }, kind: { maxWidth: 10 },
-  status: { maxWidth: 10 }, partners: { wrap: true, maxWidth: 12 }, topics: { wrap: true, maxWidth: 20 },
-  location: { wrap: true, maxWidth: 12 }, officials: { wrap: true, maxWidth: 20 }, summary: { wrap: true, maxWidth: 34 },
-  source_url: { maxWidth: 24 },
-} satisfies Record<string, Layout>;
-const EXTRA_LAYOUT: Layout = { wrap: true, maxWidth: 14 };
 const ABOUT_TEXT_WIDTH = 80;
 
 // exceljs's main module also loads its streaming reader and writer, with unzipper, archiver and
@@ -88,14 +80,10 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
     if (stream) (sheet as unknown as { commit(): void }).commit();
   };
 
-  const rows = buildRows(briefing, sheets.issues.leftOut);
-  const table = async <K extends string>(part: { sheet: { name: string; columns: Record<K, string> }; tableName: string; keys: readonly K[]; layout?: Partial<Record<K, Layout>>; rows: RowSource; extra?: readonly string[]; freezeColumns?: number; onWritten?: (rows: number) => void }) => {
-    const columns: ColumnSpec[] = [
-      ...part.keys.map((key) => ({ header: part.sheet.columns[key], ...part.layout?.[key] })),
-      ...(part.extra ?? []).map((header) => ({ header, ...EXTRA_LAYOUT })),
-    ];
-    const sheet = workbook.addWorksheet(part.sheet.name, opening({ state: "frozen", xSplit: part.freezeColumns ?? 0, ySplit: 1 }));
-    const result = await writeTable({ sheet, tableName: part.tableName, columns, rows: part.rows, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, freezeColumns: part.freezeColumns, stream, onWritten: part.onWritten });
+  const table = async (part: Table, onWritten?: (rows: number) => void) => {
+    const sheet = workbook.addWorksheet(part.name, opening({ state: "frozen", xSplit: part.freezeColumns ?? 0, ySplit: 1 }));
+    const { tableName, columns, rows, freezeColumns } = part;
+    const result = await writeTable({ sheet, tableName, columns, rows, freezeColumns, marking, pageNumber: spec.pageNumber, dateFormat: spec.dateFormat, linkLimit: options.linkLimit, stream, onWritten });
     done(sheet);
     return result;
   };
@@ -107,22 +95,23 @@ async function drawWorkbook(options: WorkbookOptions, open: () => Writable): Pro
   const matrix = workbook.addWorksheet(sheets.matrix.name, opening({ state: "frozen", xSplit: 1, ySplit: 3 }));
   writeMatrixSheet({ sheet: matrix, briefing, spec });
   done(matrix);
-  const keys = Object.keys(ENGAGEMENT_LAYOUT) as Array<keyof typeof ENGAGEMENT_LAYOUT>;
-  const engagements = await table({ sheet: sheets.engagements, tableName: "EngagementsTable", keys, layout: ENGAGEMENT_LAYOUT, rows: rows.engagements, extra: briefing.extraColumns, freezeColumns: 1, onWritten: share(options.onProgress, briefing.engagements.length) });
-  await table({ sheet: sheets.engagementTopics, tableName: "EngagementTopicsTable", keys: TOPIC_SHEET_KEYS, rows: rows.engagementTopics });
-  await table({ sheet: sheets.upcoming, tableName: "UpcomingTable", keys: ["start_date", "end_date", "title", "kind", "partners", "topics", "location"], layout: { title: { wrap: true }, topics: { wrap: true } }, rows: rows.upcoming });
-  await table({ sheet: sheets.partners, tableName: "PartnersTable", keys: ["id", "name", "kind", "region", "window_count"], rows: rows.partners, extra: briefing.otherColumns.partners });
-  await table({ sheet: sheets.areas, tableName: "CooperationAreasTable", keys: ["id", "name", "category", "description"], layout: { description: { wrap: true, maxWidth: 60 } }, rows: rows.areas, extra: briefing.otherColumns.topics });
-  await table({ sheet: sheets.initiatives, tableName: "InitiativesTable", keys: ["year", "title", "objective", "partners", "topics", "status"], layout: { title: { wrap: true }, objective: { wrap: true } }, rows: rows.initiatives, extra: briefing.otherColumns.initiatives });
-  if (engagements.firstUnlinkedRow !== null) {
-    rows.issues.push(["warning", null, sheets.engagements.name, engagements.firstUnlinkedRow, sheets.engagements.columns.source_url, null, sheets.engagements.tooManyLinks, null]);
-  }
-  await table({ sheet: sheets.issues, tableName: "IssuesTable", keys: ["severity", "left_out", "file", "line", "column", "value", "message", "hint"], layout: { value: { wrap: true }, message: { wrap: true }, hint: { wrap: true } }, rows: rows.issues });
+  const tables = buildTables(briefing, spec);
+  const engagements = await table(tables.engagements, share(options.onProgress, briefing.engagements.length));
+  for (const part of [tables.engagementTopics, tables.upcoming, tables.partners, tables.areas, tables.initiatives]) await table(part);
+  await table(tables.issues(linkIssues(engagements, sheets.engagements)));
 
   // Stored, not deflated: repackZip compresses the entries, with zlib rather than exceljs's JavaScript deflate.
   if (!stream) return ownBytes((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as unknown as Buffer);
   await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   return null;
+}
+
+/** The warnings of the Engagements sheet's links written as plain text: past the sheet's limit, or too long to open. */
+function linkIssues(result: TableResult, sheet: WorkbookSpec["sheets"]["engagements"]): SheetIssue[] {
+  const issue = (line: number, message: string): SheetIssue => ({ severity: "warning", effect: null, file: sheet.name, line, column: sheet.columns.source_url, value: null, message, hint: null });
+  const issues = result.longLinkRows.map((row) => issue(row, sheet.linkTooLong));
+  if (result.firstUnlinkedRow !== null) issues.push(issue(result.firstUnlinkedRow, sheet.tooManyLinks));
+  return issues;
 }
 
 // Rows written, as a share of all the sheet's rows.
@@ -169,7 +158,7 @@ function writeAbout(sheet: ExcelJS.Worksheet, spec: WorkbookSpec): void {
     } else {
       row.getCell(1).font = { ...FONT, bold: true };
       const lines = wrappedLines(value, ABOUT_TEXT_WIDTH);
-      if (lines > 1) row.height = lines * LINE_HEIGHT;
+      if (lines > 1) row.height = rowHeight(lines);
     }
     if (typeof value === "number") row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
   });
