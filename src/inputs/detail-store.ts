@@ -27,9 +27,18 @@ interface OpenFile {
 }
 
 // A store's file is removed once nothing refers to its engagements (a long --watch session loads many), or at exit.
+// Made with the first store, so that importing the library leaves the process as it was.
 const open = new Set<OpenFile>();
-const cleanup = new FinalizationRegistry<OpenFile>(removeFile);
-process.once("exit", () => open.forEach(removeFile));
+let cleanup: FinalizationRegistry<OpenFile> | null = null;
+
+function track(owner: object, file: OpenFile): void {
+  if (cleanup === null) {
+    cleanup = new FinalizationRegistry<OpenFile>(removeFile);
+    process.once("exit", () => open.forEach(removeFile));
+  }
+  open.add(file);
+  cleanup.register(owner, file);
+}
 
 /**
  * The long text of a large archive's engagements, written to a temporary
@@ -64,8 +73,7 @@ export class DetailStore {
       // Kept until exit.
     }
     const file = { fd: this.fd, dir: this.dir };
-    open.add(file);
-    cleanup.register(this, file);
+    track(this, file);
   }
 
   /** Keeps an engagement's short fields in columns and its long text in the file; the engagement is its row and id. */
